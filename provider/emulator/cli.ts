@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * `npm run emulator -- --port N [--seed FILE] [--state FILE]`: the emulator in the foreground, for trying the
+ * package without an AWS account. Prints its URL once it listens; SIGINT/SIGTERM stop it cleanly.
+ */
+import { readFileSync } from "node:fs";
+import { start } from "./server";
+
+function usage(message: string): never {
+  process.stderr.write(`${message}\nusage: root-access-emulator [--port N] [--seed FILE] [--state FILE]\n`);
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): { port: number; seed?: string; state?: string } {
+  const out: { port: number; seed?: string; state?: string } = { port: 0 };
+  for (let i = 0; i < argv.length; i += 1) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if (flag !== "--port" && flag !== "--seed" && flag !== "--state") usage(`unknown argument ${flag}`);
+    if (value === undefined) usage(`${flag} needs a value`);
+    i += 1;
+    if (flag === "--port") {
+      const port = Number(value);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port must be 0-65535, got ${value}`);
+      out.port = port;
+    } else if (flag === "--seed") out.seed = value;
+    else out.state = value;
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  let seed: unknown;
+  if (args.seed) {
+    try {
+      seed = JSON.parse(readFileSync(args.seed, "utf8"));
+    } catch (e) {
+      usage(`cannot read seed ${args.seed}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  const emulator = await start({ port: args.port, seed, ...(args.state ? { stateFile: args.state } : {}) });
+  process.stdout.write(
+    `IAM + Organizations emulator listening on ${emulator.url}\n` +
+      `  export AWS_ENDPOINT_URL_IAM=${emulator.url} AWS_ENDPOINT_URL_ORGANIZATIONS=${emulator.url} AWS_ENDPOINT_URL_STS=${emulator.url}\n` +
+      `  control endpoint: ${emulator.url}/__emulator/ (GET state, GET calls, PUT faults)\n`,
+  );
+  const stop = (signal: string): void => {
+    process.stdout.write(`received ${signal}, stopping\n`);
+    emulator.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once("SIGINT", () => stop("SIGINT"));
+  process.once("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`emulator failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
