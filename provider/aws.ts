@@ -1,0 +1,109 @@
+/**
+ * The only module that talks to AWS. Clients are built per call from plain settings, so nothing live or secret is
+ * ever captured into the serialized provider; credentials and endpoints come from the AWS SDK's own chains
+ * (environment, shared config/profile, SSO, container/instance roles, AWS_ENDPOINT_URL_*).
+ */
+import {
+  DisableOrganizationsRootCredentialsManagementCommand,
+  DisableOrganizationsRootSessionsCommand,
+  EnableOrganizationsRootCredentialsManagementCommand,
+  EnableOrganizationsRootSessionsCommand,
+  FeatureType,
+  IAMClient,
+  ListOrganizationsFeaturesCommand,
+} from "@aws-sdk/client-iam";
+import type { IAMClientConfig } from "@aws-sdk/client-iam";
+import { fromIni, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
+import { canonical, isFeatureName } from "./features";
+import type { FeatureName } from "./features";
+
+/** Where and as whom to call AWS. None of these is a secret: credentials themselves never pass through here. */
+export interface ConnectionSettings {
+  region?: string;
+  profile?: string;
+  /** A role to assume (with the credentials the chain finds) before calling IAM. */
+  roleArn?: string;
+}
+
+export interface FeatureState {
+  organizationId: string;
+  /** Sorted. */
+  enabledFeatures: FeatureName[];
+}
+
+/** The small surface the provider needs; tests substitute a fake. */
+export interface RootAccessApi {
+  listFeatures(): Promise<FeatureState>;
+  /** Enables or disables one feature and returns the state AWS reports after the call. */
+  setFeature(feature: FeatureName, enabled: boolean): Promise<FeatureState>;
+}
+
+/** IAM is a global service; this region is used only when nothing else names one. */
+export const FALLBACK_REGION = "us-east-1";
+const ROLE_SESSION_NAME = "pulumi-aws-root-access";
+/** Bounded retries with the SDK's standard strategy (exponential backoff with jitter, throttling-aware). */
+export const MAX_ATTEMPTS = 6;
+const REQUEST_TIMEOUT_MS = 30_000;
+const CONNECTION_TIMEOUT_MS = 5_000;
+
+async function resolveRegion(settings: ConnectionSettings): Promise<string> {
+  if (settings.region) return settings.region;
+  const probe = new IAMClient(settings.profile ? { profile: settings.profile } : {});
+  try {
+    return await probe.config.region();
+  } catch {
+    return FALLBACK_REGION;
+  } finally {
+    probe.destroy();
+  }
+}
+
+async function clientConfig(settings: ConnectionSettings): Promise<IAMClientConfig> {
+  const region = await resolveRegion(settings);
+  const config: IAMClientConfig = {
+    region,
+    maxAttempts: MAX_ATTEMPTS,
+    retryMode: "standard",
+    requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS },
+  };
+  if (settings.profile) config.profile = settings.profile;
+  if (settings.roleArn) {
+    config.credentials = fromTemporaryCredentials({
+      params: { RoleArn: settings.roleArn, RoleSessionName: ROLE_SESSION_NAME },
+      clientConfig: { region, maxAttempts: MAX_ATTEMPTS },
+      ...(settings.profile ? { masterCredentials: fromIni({ profile: settings.profile }) } : {}),
+    });
+  }
+  return config;
+}
+
+function toState(out: { OrganizationId?: string | undefined; EnabledFeatures?: string[] | undefined }): FeatureState {
+  if (!out.OrganizationId) throw new Error("IAM answered without an OrganizationId");
+  return { organizationId: out.OrganizationId, enabledFeatures: canonical((out.EnabledFeatures ?? []).filter(isFeatureName)) };
+}
+
+// A function, not a lookup table: SDK classes held in a module-level value would be copied into `__provider`.
+async function sendSetFeature(client: IAMClient, feature: FeatureName, enabled: boolean) {
+  if (feature === FeatureType.ROOT_SESSIONS) {
+    return enabled
+      ? client.send(new EnableOrganizationsRootSessionsCommand({}))
+      : client.send(new DisableOrganizationsRootSessionsCommand({}));
+  }
+  return enabled
+    ? client.send(new EnableOrganizationsRootCredentialsManagementCommand({}))
+    : client.send(new DisableOrganizationsRootCredentialsManagementCommand({}));
+}
+
+/** Builds the IAM adapter for one provider call; the client lives only as long as the returned object is used. */
+export function createRootAccessApi(settings: ConnectionSettings): RootAccessApi {
+  let client: Promise<IAMClient> | undefined;
+  const iam = (): Promise<IAMClient> => (client ??= clientConfig(settings).then((c) => new IAMClient(c)));
+  return {
+    async listFeatures() {
+      return toState(await (await iam()).send(new ListOrganizationsFeaturesCommand({})));
+    },
+    async setFeature(feature, enabled) {
+      return toState(await sendSetFeature(await iam(), feature, enabled));
+    },
+  };
+}

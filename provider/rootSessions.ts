@@ -1,0 +1,27 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { FeatureResource } from "./featureResource";
+import type { ConnectionArgs } from "./resourceArgs";
+
+/** Arguments of {@link RootSessions}: only connection settings, since the resource manages one fixed feature. */
+export type RootSessionsArgs = ConnectionArgs;
+
+/**
+ * Turns on the IAM centralized root access feature `RootSessions` for an AWS Organization: the management account
+ * (or IAM delegated administrator) can then take short-lived root sessions in member accounts for privileged tasks.
+ *
+ * Create calls `EnableOrganizationsRootSessions` (or adopts the feature when it is already on, without changing
+ * anything); delete calls `DisableOrganizationsRootSessions`; preview and refresh call `ListOrganizationsFeatures`,
+ * so a feature switched off outside Pulumi shows as drift. The resource ID is the organization ID.
+ *
+ * Prerequisites: management-account credentials, an organization with all features enabled, and IAM trusted access
+ * (`aws organizations enable-aws-service-access --service-principal iam.amazonaws.com`). Each missing prerequisite
+ * fails with a typed error ({@link ServiceAccessNotEnabledError}, …) that names the fix.
+ *
+ * @example
+ * new RootSessions("root-sessions", { organizationId: "o-a1b2c3d4e5" });
+ */
+export class RootSessions extends FeatureResource {
+  constructor(name: string, args: RootSessionsArgs = {}, opts?: pulumi.CustomResourceOptions) {
+    super("RootSessions", name, args, opts);
+  }
+}
