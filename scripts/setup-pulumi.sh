@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Provides a Pulumi CLI, its Node.js language host and the dynamic-provider launcher, offline.
+# Uses a `pulumi` already on PATH when there is one; otherwise builds pinned versions from Go modules into a cache
+# outside the repository (keyed by version, so later runs are instant). The last line printed is the directory to
+# put first on PATH.
+set -euo pipefail
+
+PULUMI_VERSION=v3.248.0          # matches the pinned @pulumi/pulumi 3.248.0 (newest that runs on Node 20)
+LANGUAGE_HOST_VERSION=v3.68.0    # newest sdk/v3 release that still contains pulumi-language-nodejs (see README)
+here=$(cd "$(dirname "$0")" && pwd)
+launcher="$here/bin/pulumi-resource-pulumi-nodejs"
+cache_root=${PULUMI_AWS_ROOT_ACCESS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-aws-root-access}
+bin="$cache_root/pulumi-$PULUMI_VERSION-nodejs-host-$LANGUAGE_HOST_VERSION/bin"
+
+say() { printf '%s\n' "$*" >&2; }
+
+complete() {
+  [ -x "$1/pulumi" ] && [ -x "$1/pulumi-language-nodejs" ] && [ -x "$1/pulumi-resource-pulumi-nodejs" ]
+}
+
+if [ -z "${PULUMI_AWS_ROOT_ACCESS_FORCE_BUILD:-}" ] && existing=$(command -v pulumi 2>/dev/null); then
+  dir=$(dirname "$existing")
+  if complete "$dir"; then
+    say "using the Pulumi CLI on PATH: $existing ($("$existing" version))"
+    echo "$dir"
+    exit 0
+  fi
+fi
+
+if complete "$bin" && [ "$("$bin/pulumi" version 2>/dev/null)" = "$PULUMI_VERSION" ]; then
+  say "Pulumi CLI $PULUMI_VERSION already built in $bin"
+  echo "$bin"
+  exit 0
+fi
+
+command -v go >/dev/null || { say "error: no pulumi on PATH and no Go toolchain to build one; install Go >= 1.25"; exit 1; }
+say "building the Pulumi CLI $PULUMI_VERSION and Node.js language host from Go modules into $bin"
+say "(first run only: about 10-15 minutes on 2 cores; later runs reuse the cache)"
+staging=$(mktemp -d "$cache_root.staging.XXXXXX" 2>/dev/null || { mkdir -p "$cache_root" && mktemp -d "$cache_root/staging.XXXXXX"; })
+trap 'rm -rf "$staging"' EXIT
+start=$(date +%s)
+
+say "[1/3] pulumi (github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@$PULUMI_VERSION)"
+(cd "$here/pulumi-cli" && go build -mod=readonly -trimpath \
+  -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION" \
+  -o "$staging/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
+
+say "[2/3] pulumi-language-nodejs (github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs@$LANGUAGE_HOST_VERSION)"
+(cd "$here/pulumi-cli/language-host" && go build -mod=readonly -trimpath \
+  -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$LANGUAGE_HOST_VERSION" \
+  -o "$staging/pulumi-language-nodejs" github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs)
+
+say "[3/3] pulumi-resource-pulumi-nodejs (the dynamic-provider launcher)"
+cp "$launcher" "$staging/pulumi-resource-pulumi-nodejs"
+chmod +x "$staging/pulumi-resource-pulumi-nodejs"
+
+[ "$("$staging/pulumi" version)" = "$PULUMI_VERSION" ] || { say "error: built pulumi reports $("$staging/pulumi" version)"; exit 1; }
+mkdir -p "$(dirname "$bin")"
+rm -rf "$bin"
+mv "$staging" "$bin"
+trap - EXIT
+say "built in $(( $(date +%s) - start ))s"
+echo "$bin"
