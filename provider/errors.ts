@@ -27,8 +27,7 @@ export abstract class RootAccessError extends Error {
   }
 }
 
-const IAM_TRUSTED_ACCESS_FIX =
-  "aws organizations enable-aws-service-access --service-principal iam.amazonaws.com";
+const IAM_TRUSTED_ACCESS_FIX = "aws organizations enable-aws-service-access --service-principal iam.amazonaws.com";
 
 function forOrg(organizationId: string | undefined): string {
   return organizationId ? ` (organization ${organizationId})` : "";

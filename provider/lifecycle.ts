@@ -114,7 +114,13 @@ async function listLive(api: RootAccessApi, context: ErrorContext): Promise<Feat
 type IdSource = ConstructorParameters<typeof OrganizationMismatchError>[3];
 
 /** The org guard: acts only on the organization the resource is declared for and was created in. */
-function guard(action: string, live: FeatureState, id: string | undefined, inputs: Props, idSource: IdSource = "resource ID in state"): void {
+function guard(
+  action: string,
+  live: FeatureState,
+  id: string | undefined,
+  inputs: Props,
+  idSource: IdSource = "resource ID in state",
+): void {
   if (id && id !== live.organizationId) {
     throw new OrganizationMismatchError(action, id, live.organizationId, idSource);
   }
@@ -205,7 +211,9 @@ export async function create(
   }
   const adopted = desired.filter((f) => live.enabledFeatures.includes(f));
   if (adopted.length > 0) {
-    report(`${kind}: adopted ${adopted.join(", ")}, already enabled in organization ${live.organizationId}; no change made for ${adopted.length === 1 ? "it" : "them"}.`);
+    report(
+      `${kind}: adopted ${adopted.join(", ")}, already enabled in organization ${live.organizationId}; no change made for ${adopted.length === 1 ? "it" : "them"}.`,
+    );
   }
   const undeclared = spec(kind).fixed ? [] : live.enabledFeatures.filter((f) => !desired.includes(f));
   if (undeclared.length > 0) {
@@ -214,7 +222,7 @@ export async function create(
         "OrganizationsFeatures is authoritative, so the next update will disable it unless you add it to enabledFeatures.",
     );
   }
-  let state = live;
+  let state: FeatureState;
   try {
     state = await applyPlan(api, plan, live);
   } catch (e) {
@@ -223,7 +231,12 @@ export async function create(
   return { id: state.organizationId, outs: outputsFor(kind, state, inputs) };
 }
 
-export async function read(api: RootAccessApi, kind: KindName, id: string, props: Props): Promise<{ id: string; props: ResourceOutputs }> {
+export async function read(
+  api: RootAccessApi,
+  kind: KindName,
+  id: string,
+  props: Props,
+): Promise<{ id: string; props: ResourceOutputs }> {
   const action = `read ${kind}`;
   const live = await listLive(api, { action, organizationId: id });
   guard(action, live, id, {});

@@ -34,13 +34,7 @@ function show(value: unknown): string {
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${text.length} characters)` : text;
 }
 
-function checkString(
-  failures: CheckFailure[],
-  property: string,
-  value: unknown,
-  pattern: RegExp,
-  expected: string,
-): void {
+function checkString(failures: CheckFailure[], property: string, value: unknown, pattern: RegExp, expected: string): void {
   if (value === undefined || value === null || value === UNKNOWN) return;
   if (typeof value !== "string") {
     failures.push({ property, reason: `${property} must be a string (${expected}), got ${typeof value} ${show(value)}` });
@@ -72,7 +66,8 @@ function checkFeatureList(failures: CheckFailure[], value: unknown): void {
     const property = `enabledFeatures[${i}]`;
     if (item === UNKNOWN) return;
     if (!isFeatureName(item)) {
-      const nearly = typeof item === "string" ? ALL_FEATURES.find((f) => f.toLowerCase() === item.trim().toLowerCase()) : undefined;
+      const nearly =
+        typeof item === "string" ? ALL_FEATURES.find((f) => f.toLowerCase() === item.trim().toLowerCase()) : undefined;
       const hint = nearly ? ` (did you mean "${nearly}"? names are case-sensitive)` : "";
       failures.push({ property, reason: `${property} is ${show(item)}, which is not a feature; valid values: ${valid}${hint}` });
     } else if (seen.has(item)) {
@@ -87,7 +82,12 @@ function checkFeatureList(failures: CheckFailure[], value: unknown): void {
 export function validateInputs(kind: KindName, news: Record<string, unknown>): CheckFailure[] {
   const spec: KindSpec = KINDS[kind];
   const failures: CheckFailure[] = [];
-  const allowed = new Set<string>(["organizationId", "importId", ...CONNECTION_PROPERTIES, ...(spec.fixed ? [] : ["enabledFeatures"])]);
+  const allowed = new Set<string>([
+    "organizationId",
+    "importId",
+    ...CONNECTION_PROPERTIES,
+    ...(spec.fixed ? [] : ["enabledFeatures"]),
+  ]);
   for (const key of Object.keys(news)) {
     if (INTERNAL_PROPERTIES.includes(key) || allowed.has(key)) continue;
     failures.push({ property: key, reason: `${kind} has no property "${key}"; valid properties: ${[...allowed].join(", ")}` });
@@ -97,7 +97,13 @@ export function validateInputs(kind: KindName, news: Record<string, unknown>): C
   checkString(failures, "organizationId", news.organizationId, ORGANIZATION_ID_PATTERN, orgIdShape);
   checkString(failures, "importId", news.importId, ORGANIZATION_ID_PATTERN, `the \`import\` option's ID: ${orgIdShape}`);
   checkString(failures, "region", news.region, REGION_PATTERN, "an AWS Region name such as us-east-1");
-  checkString(failures, "profile", news.profile, PROFILE_PATTERN, "a profile name from your AWS config file (1-128 characters, no spaces)");
+  checkString(
+    failures,
+    "profile",
+    news.profile,
+    PROFILE_PATTERN,
+    "a profile name from your AWS config file (1-128 characters, no spaces)",
+  );
   checkString(failures, "roleArn", news.roleArn, ROLE_ARN_PATTERN, "an IAM role ARN like arn:aws:iam::123456789012:role/Name");
   return failures;
 }

@@ -23,7 +23,9 @@ export const KEYS = {
 } as const;
 
 /** An organization with a member, an IAM delegated administrator and a standalone account, each with its own key. */
-export function scenarioSeed(overrides: { featureSet?: string; trustedServices?: string[]; enabledRootFeatures?: string[] } = {}): Record<string, unknown> {
+export function scenarioSeed(
+  overrides: { featureSet?: string; trustedServices?: string[]; enabledRootFeatures?: string[] } = {},
+): Record<string, unknown> {
   return {
     organizations: [
       {

@@ -47,7 +47,10 @@ async function main(): Promise<void> {
   );
   const stop = (signal: string): void => {
     process.stdout.write(`received ${signal}, stopping\n`);
-    emulator.close().then(() => process.exit(0), () => process.exit(1));
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once("SIGINT", () => stop("SIGINT"));
   process.once("SIGTERM", () => stop("SIGTERM"));

@@ -52,7 +52,10 @@ export function parseFaults(raw: unknown): Required<FaultConfig> {
     if (!KINDS.includes(o.kind as FaultKind)) {
       throw new FaultConfigError(`faults.rules[${i}].kind must be one of ${KINDS.join(", ")}`);
     }
-    const rule: FaultRule = { kind: o.kind as FaultKind, count: boundedInt(o.count, `faults.rules[${i}].count`, MAX_FAULT_COUNT) };
+    const rule: FaultRule = {
+      kind: o.kind as FaultKind,
+      count: boundedInt(o.count, `faults.rules[${i}].count`, MAX_FAULT_COUNT),
+    };
     if (o.operations !== undefined) {
       if (!Array.isArray(o.operations) || o.operations.some((op) => typeof op !== "string")) {
         throw new FaultConfigError(`faults.rules[${i}].operations must be an array of operation names`);

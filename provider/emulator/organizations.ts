@@ -115,10 +115,7 @@ const handlers: Record<string, Handler> = {
     const org = managementOf(world, caller);
     const principal = requireString(input, "ServicePrincipal", SERVICE_PRINCIPAL);
     if (org.featureSet !== "ALL") {
-      throw new AwsError(
-        "ConstraintViolationException",
-        "Trusted access requires an organization with all features enabled.",
-      );
+      throw new AwsError("ConstraintViolationException", "Trusted access requires an organization with all features enabled.");
     }
     if (!(principal in org.trustedServices)) {
       org.trustedServices[principal] = epochSeconds();

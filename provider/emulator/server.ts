@@ -8,7 +8,16 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { AwsError, IAM_NAMESPACE, STS_NAMESPACE, jsonError, parseAuthorization, parseForm, queryError, queryResponse } from "./wire";
+import {
+  AwsError,
+  IAM_NAMESPACE,
+  STS_NAMESPACE,
+  jsonError,
+  parseAuthorization,
+  parseForm,
+  queryError,
+  queryResponse,
+} from "./wire";
 import { World } from "./world";
 import type { Caller } from "./world";
 import { defaultState, parseState } from "./model";
@@ -159,7 +168,11 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
       body = await readBody(req);
     } catch (e) {
       if (!(e instanceof BodyTooLarge)) throw e;
-      const err = new AwsError(isJson ? "SerializationException" : "RequestEntityTooLarge", `Request body exceeds ${MAX_BODY_BYTES} bytes.`, 413);
+      const err = new AwsError(
+        isJson ? "SerializationException" : "RequestEntityTooLarge",
+        `Request body exceeds ${MAX_BODY_BYTES} bytes.`,
+        413,
+      );
       record({ service: "unknown", operation: "unknown", status: 413, errorCode: err.code });
       res.writeHead(413, { "content-type": isJson ? "application/x-amz-json-1.1" : "text/xml", connection: "close" });
       res.end(isJson ? jsonError(err) : queryError(err, IAM_NAMESPACE));
@@ -224,8 +237,16 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
       case "serverError":
         return fail(
           service === "organizations"
-            ? new AwsError("ServiceException", "AWS Organizations can't complete your request because of an internal service error.", 500)
-            : new AwsError("ServiceFailure", "The request processing has failed because of an unknown error, exception or failure.", 500),
+            ? new AwsError(
+                "ServiceException",
+                "AWS Organizations can't complete your request because of an internal service error.",
+                500,
+              )
+            : new AwsError(
+                "ServiceFailure",
+                "The request processing has failed because of an unknown error, exception or failure.",
+                500,
+              ),
           caller.accountId,
           "serverError",
         );
@@ -261,9 +282,17 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
       if (req.method === "GET") {
         params = new Map(url.searchParams);
       } else if (req.method === "POST") {
-        const type = String(req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+        const type = String(req.headers["content-type"] ?? "")
+          .split(";")[0]!
+          .trim()
+          .toLowerCase();
         if (type !== "application/x-www-form-urlencoded") {
-          return reject(new AwsError("InvalidParameterValue", `Unsupported content type: ${type || "none"}; expected application/x-www-form-urlencoded`));
+          return reject(
+            new AwsError(
+              "InvalidParameterValue",
+              `Unsupported content type: ${type || "none"}; expected application/x-www-form-urlencoded`,
+            ),
+          );
         }
         params = parseForm(body);
       } else {
@@ -279,7 +308,10 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
     const expected = service === "sts" ? STS_VERSION : IAM_VERSION;
     const known = service === "sts" ? STS_ACTIONS.includes(action) : isIamAction(action);
     if (version !== expected || !known) {
-      return reject(new AwsError("InvalidAction", `Could not find operation ${action} for version ${version ?? "NO_VERSION_SPECIFIED"}`), action);
+      return reject(
+        new AwsError("InvalidAction", `Could not find operation ${action} for version ${version ?? "NO_VERSION_SPECIFIED"}`),
+        action,
+      );
     }
     return dispatch(
       req,
@@ -287,13 +319,22 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
       service,
       action,
       (caller) =>
-        queryResponse(action, namespace, service === "sts" ? handleSts(world, caller, action, params) : handleIam(world, caller, action as never)),
+        queryResponse(
+          action,
+          namespace,
+          service === "sts" ? handleSts(world, caller, action, params) : handleIam(world, caller, action as never),
+        ),
       (err) => queryError(err, namespace),
       "text/xml",
     );
   }
 
-  async function organizationsCall(req: IncomingMessage, target: string, body: string, res: ServerResponse): Promise<Answer | null> {
+  async function organizationsCall(
+    req: IncomingMessage,
+    target: string,
+    body: string,
+    res: ServerResponse,
+  ): Promise<Answer | null> {
     const contentType = "application/x-amz-json-1.1";
     const reject = (err: AwsError, operation = "unknown"): Answer => {
       record({ service: "organizations", operation, status: err.status, errorCode: err.code });
@@ -303,9 +344,15 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
       return reject(new AwsError("UnknownOperationException", `Unknown target ${target.slice(0, 128)}`));
     }
     const operation = target.slice(ORGANIZATIONS_TARGET_PREFIX.length);
-    const type = String(req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+    const type = String(req.headers["content-type"] ?? "")
+      .split(";")[0]!
+      .trim()
+      .toLowerCase();
     if (type !== contentType) {
-      return reject(new AwsError("SerializationException", `Unsupported content type ${type || "none"}; expected ${contentType}`), operation);
+      return reject(
+        new AwsError("SerializationException", `Unsupported content type ${type || "none"}; expected ${contentType}`),
+        operation,
+      );
     }
     let input: unknown;
     try {
@@ -333,7 +380,7 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
       res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
       res.end(text);
     };
-    let body = "";
+    let body: string;
     try {
       body = await readBody(req);
     } catch {

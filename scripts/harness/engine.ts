@@ -35,8 +35,7 @@ export interface FakeCredentials {
 }
 
 export function randomCredentials(): FakeCredentials {
-  const upper = (n: number): string =>
-    Array.from(randomBytes(n), (b) => "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"[b % 32]).join("");
+  const upper = (n: number): string => Array.from(randomBytes(n), (b) => "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"[b % 32]).join("");
   return { accessKeyId: `AKIA${upper(16)}`, secretAccessKey: randomBytes(30).toString("base64") };
 }
 
@@ -99,7 +98,13 @@ export interface RunResult {
 export class CommandTimeoutError extends Error {}
 
 /** Runs a command with a hard time limit, so no test or demo can hang on a stuck engine. */
-export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 5 * 60_000): Promise<RunResult> {
+export function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 5 * 60_000,
+): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -220,9 +225,19 @@ export class PulumiProject {
   }
 
   /** Resources in state of the given type token suffix, with their inputs and outputs. */
-  async resources(typeSuffix: string): Promise<Array<{ urn: string; id?: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> }>> {
+  async resources(
+    typeSuffix: string,
+  ): Promise<Array<{ urn: string; id?: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> }>> {
     const deployment = JSON.parse(await this.exportStack()) as {
-      deployment: { resources?: Array<{ urn: string; type: string; id?: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> }> };
+      deployment: {
+        resources?: Array<{
+          urn: string;
+          type: string;
+          id?: string;
+          inputs: Record<string, unknown>;
+          outputs: Record<string, unknown>;
+        }>;
+      };
     };
     return (deployment.deployment.resources ?? []).filter((r) => r.type.endsWith(typeSuffix));
   }

@@ -1,0 +1,190 @@
+import { expect } from "chai";
+import * as lifecycle from "../../provider/lifecycle";
+import {
+  FeatureChangeIncompleteError,
+  ImportMismatchError,
+  OrganizationMismatchError,
+  ServiceAccessNotEnabledError,
+} from "../../provider/errors";
+import { UNKNOWN } from "../../provider/validate";
+import { FakeApi, awsError } from "../fakeApi";
+
+const ORG = "o-a1b2c3d4e5";
+const BOTH = ["RootCredentialsManagement", "RootSessions"];
+
+function collect(): { messages: string[]; report: (m: string) => void } {
+  const messages: string[] = [];
+  return { messages, report: (m) => messages.push(m) };
+}
+
+describe("lifecycle", () => {
+  describe("diff", () => {
+    it("reports no change when the live features match the declaration, in any order", async () => {
+      const api = new FakeApi(ORG, ["RootSessions", "RootCredentialsManagement"]);
+      const olds = { organizationId: ORG, enabledFeatures: BOTH, declaredFeatures: BOTH };
+      const result = await lifecycle.diff(api, "OrganizationsFeatures", ORG, olds, { enabledFeatures: ["RootSessions", "RootCredentialsManagement"] });
+      expect(result).to.deep.equal({ changes: false });
+      expect(api.calls).to.deep.equal(["list"]);
+    });
+
+    it("reports drift and names the feature and organization when a feature was switched off", async () => {
+      const api = new FakeApi(ORG, ["RootCredentialsManagement"]);
+      const { messages, report } = collect();
+      const olds = { organizationId: ORG, enabledFeatures: BOTH, declaredFeatures: BOTH };
+      const result = await lifecycle.diff(api, "OrganizationsFeatures", ORG, olds, { enabledFeatures: BOTH }, report);
+      expect(result.changes).to.equal(true);
+      expect(messages).to.deep.equal([
+        `OrganizationsFeatures drift in organization ${ORG}: live features [RootCredentialsManagement], declared [RootCredentialsManagement, RootSessions]; the update will enable RootSessions.`,
+      ]);
+    });
+
+    it("ignores features a single-feature resource does not own", async () => {
+      const api = new FakeApi(ORG, ["RootSessions", "RootCredentialsManagement"]);
+      const result = await lifecycle.diff(api, "RootSessions", ORG, { organizationId: ORG, enabledFeatures: ["RootSessions"] }, {});
+      expect(result.changes).to.equal(false);
+    });
+
+    it("shows a change without calling AWS when the declaration is unknown during preview", async () => {
+      const api = new FakeApi(ORG);
+      expect(await lifecycle.diff(api, "OrganizationsFeatures", ORG, {}, { enabledFeatures: UNKNOWN })).to.deep.equal({ changes: true });
+      expect(api.calls).to.deep.equal([]);
+    });
+
+    it("records a changed declaration even when AWS already matches it", async () => {
+      const api = new FakeApi(ORG, ["RootSessions", "RootCredentialsManagement"]);
+      const olds = { organizationId: ORG, enabledFeatures: BOTH, declaredFeatures: ["RootSessions"] };
+      expect((await lifecycle.diff(api, "OrganizationsFeatures", ORG, olds, { enabledFeatures: BOTH })).changes).to.equal(true);
+    });
+
+    it("never asks for a replacement, whatever changed", async () => {
+      const api = new FakeApi(ORG, []);
+      const result = await lifecycle.diff(api, "OrganizationsFeatures", ORG, { declaredFeatures: ["RootSessions"] }, { enabledFeatures: BOTH, region: "eu-west-1" });
+      expect(result).to.not.have.property("replaces");
+    });
+
+    it("ignores a change of connection settings", async () => {
+      const api = new FakeApi(ORG, ["RootSessions"]);
+      const olds = { organizationId: ORG, enabledFeatures: ["RootSessions"], profile: "old" };
+      expect((await lifecycle.diff(api, "RootSessions", ORG, olds, { profile: "new", region: "eu-west-1" })).changes).to.equal(false);
+    });
+
+    it("refuses when the credentials reach another organization than the one in state", async () => {
+      const api = new FakeApi("o-zzzzzzzzzz", []);
+      const err = await lifecycle.diff(api, "RootSessions", ORG, {}, {}).catch((e: unknown) => e);
+      expect(err).to.be.instanceOf(OrganizationMismatchError);
+      expect((err as Error).message).to.match(/belongs to organization o-a1b2c3d4e5.*reach organization o-zzzzzzzzzz/);
+    });
+  });
+
+  describe("create", () => {
+    it("enables each missing feature, one call each, and returns the organization as ID", async () => {
+      const api = new FakeApi(ORG, []);
+      const result = await lifecycle.create(api, "OrganizationsFeatures", { enabledFeatures: ["RootSessions", "RootCredentialsManagement"] }, () => {});
+      expect(api.calls).to.deep.equal(["list", "enable RootCredentialsManagement", "enable RootSessions"]);
+      expect(result).to.deep.equal({ id: ORG, outs: { organizationId: ORG, enabledFeatures: BOTH, declaredFeatures: BOTH } });
+    });
+
+    it("adopts a feature that is already enabled without any mutating call, and says so", async () => {
+      const api = new FakeApi(ORG, ["RootSessions"]);
+      const { messages, report } = collect();
+      const result = await lifecycle.create(api, "RootSessions", {}, report);
+      expect(api.calls).to.deep.equal(["list"]);
+      expect(result.outs.enabledFeatures).to.deep.equal(["RootSessions"]);
+      expect(messages).to.deep.equal([`RootSessions: adopted RootSessions, already enabled in organization ${ORG}; no change made for it.`]);
+    });
+
+    it("warns that an authoritative declaration will disable an undeclared live feature", async () => {
+      const api = new FakeApi(ORG, ["RootCredentialsManagement"]);
+      const { messages, report } = collect();
+      await lifecycle.create(api, "OrganizationsFeatures", { enabledFeatures: ["RootSessions"] }, report);
+      expect(messages.join("\n")).to.match(/RootCredentialsManagement is enabled .* but not declared/);
+    });
+
+    it("refuses to act on another organization than the declared organizationId, before any change", async () => {
+      const api = new FakeApi("o-zzzzzzzzzz", []);
+      const err = await lifecycle.create(api, "RootSessions", { organizationId: ORG }, () => {}).catch((e: unknown) => e);
+      expect(err).to.be.instanceOf(OrganizationMismatchError);
+      expect(api.calls).to.deep.equal(["list"]);
+    });
+
+    it("imports live state with no mutating call when it matches the declaration", async () => {
+      const api = new FakeApi(ORG, BOTH as never);
+      const result = await lifecycle.create(api, "OrganizationsFeatures", { enabledFeatures: BOTH, importId: ORG }, () => {});
+      expect(api.calls).to.deep.equal(["list"]);
+      expect(result.id).to.equal(ORG);
+    });
+
+    it("refuses an import whose live state differs from the declaration, changing nothing", async () => {
+      const api = new FakeApi(ORG, ["RootSessions"]);
+      const err = await lifecycle.create(api, "OrganizationsFeatures", { enabledFeatures: BOTH, importId: ORG }, () => {}).catch((e: unknown) => e);
+      expect(err).to.be.instanceOf(ImportMismatchError);
+      expect((err as Error).message).to.include("it would need to enable RootCredentialsManagement");
+      expect(api.calls).to.deep.equal(["list"]);
+    });
+
+    it("says which feature succeeded when the second fails, and records the partial create", async () => {
+      const api = new FakeApi(ORG, []);
+      api.failOn = { call: "enable RootSessions", error: awsError("ServiceFailure", "boom") };
+      const err = (await lifecycle.create(api, "OrganizationsFeatures", { enabledFeatures: BOTH }, () => {}).catch((e: unknown) => e)) as FeatureChangeIncompleteError & {
+        id?: string;
+        properties?: Record<string, unknown>;
+      };
+      expect(err).to.be.instanceOf(FeatureChangeIncompleteError);
+      expect(err.message).to.match(/^Partly applied to organization o-a1b2c3d4e5: enable RootCredentialsManagement succeeded, then enable RootSessions failed/);
+      expect(err.id).to.equal(ORG);
+      expect(err.properties).to.include({ organizationId: ORG });
+    });
+
+    it("maps a prerequisite error on the first call to its typed error", async () => {
+      const api = new FakeApi(ORG, []);
+      api.failOn = { call: "list", error: awsError("ServiceAccessNotEnabledException") };
+      const err = await lifecycle.create(api, "RootSessions", {}, () => {}).catch((e: unknown) => e);
+      expect(err).to.be.instanceOf(ServiceAccessNotEnabledError);
+    });
+  });
+
+  describe("update", () => {
+    it("enables what was added and disables what was removed from enabledFeatures", async () => {
+      const api = new FakeApi(ORG, ["RootCredentialsManagement"]);
+      const result = await lifecycle.update(api, "OrganizationsFeatures", ORG, {}, { enabledFeatures: ["RootSessions"] });
+      expect(api.calls).to.deep.equal(["list", "enable RootSessions", "disable RootCredentialsManagement"]);
+      expect(result.outs).to.deep.equal({ organizationId: ORG, enabledFeatures: ["RootSessions"], declaredFeatures: ["RootSessions"] });
+    });
+  });
+
+  describe("read", () => {
+    it("returns the live features and keeps the declaration", async () => {
+      const api = new FakeApi(ORG, ["RootCredentialsManagement"]);
+      const result = await lifecycle.read(api, "OrganizationsFeatures", ORG, { declaredFeatures: BOTH, profile: "mgmt" });
+      expect(result).to.deep.equal({
+        id: ORG,
+        props: { organizationId: ORG, enabledFeatures: ["RootCredentialsManagement"], declaredFeatures: BOTH, profile: "mgmt" },
+      });
+    });
+  });
+
+  describe("delete", () => {
+    it("disables only the declared features that are live", async () => {
+      const api = new FakeApi(ORG, BOTH as never);
+      await lifecycle.remove(api, "OrganizationsFeatures", ORG, { declaredFeatures: ["RootSessions"] });
+      expect(api.calls).to.deep.equal(["list", "disable RootSessions"]);
+    });
+
+    it("succeeds with no mutating call when the feature is already off", async () => {
+      const api = new FakeApi(ORG, []);
+      await lifecycle.remove(api, "RootSessions", ORG, {});
+      expect(api.calls).to.deep.equal(["list"]);
+    });
+  });
+
+  describe("connection settings", () => {
+    it("prefers the resource's settings over the stack's and reads aws:region and aws:profile", () => {
+      const stack = lifecycle.readStackSettings({ get: (k) => ({ "aws:region": "eu-west-1", "aws:profile": "stack" })[k] });
+      expect(lifecycle.settingsFor(stack, { profile: "resource", roleArn: "arn:aws:iam::123456789012:role/A" })).to.deep.equal({
+        region: "eu-west-1",
+        profile: "resource",
+        roleArn: "arn:aws:iam::123456789012:role/A",
+      });
+    });
+  });
+});
