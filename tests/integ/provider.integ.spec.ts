@@ -1,0 +1,165 @@
+import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
+import { DisableOrganizationsRootSessionsCommand } from "@aws-sdk/client-iam";
+import { dynamicProviderFor } from "../../provider/dynamicProvider";
+import type { KindName } from "../../provider/kinds";
+import {
+  AccountNotManagementOrDelegatedAdministratorError,
+  CallerIsNotManagementAccountError,
+  OrganizationNotFoundError,
+  OrganizationNotInAllFeaturesModeError,
+  RootAccessError,
+  ServiceAccessNotEnabledError,
+} from "../../provider/errors";
+import { KEYS, ORG_ID, operations, scenarioSeed, startEmulator } from "../fixtures";
+import type { EmulatorFixture } from "../fixtures";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const requireFromString = require("require-from-string") as (code: string) => { handler: () => pulumi.dynamic.ResourceProvider };
+
+const AWS_ENV = ["AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_STS", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "AWS_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE"];
+
+/** Points the AWS SDK's default chain at the emulator for the duration of a suite, as the CLI's environment would. */
+function useEmulatorEnvironment(getFx: () => EmulatorFixture, accessKeyId?: () => string): void {
+  const saved: Record<string, string | undefined> = {};
+  before(() => {
+    for (const k of AWS_ENV) saved[k] = process.env[k];
+    const fx = getFx();
+    process.env.AWS_ENDPOINT_URL_IAM = fx.emulator.url;
+    process.env.AWS_ENDPOINT_URL_STS = fx.emulator.url;
+    process.env.AWS_ACCESS_KEY_ID = accessKeyId ? accessKeyId() : fx.credentials.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = fx.credentials.secretAccessKey;
+    process.env.AWS_REGION = "us-east-1";
+    process.env.AWS_CONFIG_FILE = "/nonexistent/aws-config";
+    process.env.AWS_SHARED_CREDENTIALS_FILE = "/nonexistent/aws-credentials";
+    delete process.env.AWS_PROFILE;
+  });
+  after(() => {
+    for (const k of AWS_ENV) {
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
+    }
+  });
+}
+
+async function quietly<T>(fn: () => Promise<T>): Promise<T> {
+  const write = process.stdout.write;
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  try {
+    return await fn();
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+describe("the dynamic provider over the real AWS SDK against the emulator", () => {
+  let fx: EmulatorFixture;
+  before(async () => {
+    fx = await startEmulator({ seed: scenarioSeed() });
+  });
+  after(async () => fx.close());
+  useEmulatorEnvironment(() => fx, () => KEYS.management);
+  beforeEach(() => fx.emulator.clearCalls());
+
+  const provider = (kind: KindName) => dynamicProviderFor(kind);
+
+  it("creates RootSessions with one List and one Enable, ID = organization", async () => {
+    const result = await quietly(() => provider("RootSessions").create({}));
+    expect(result.id).to.equal(ORG_ID);
+    expect(result.outs).to.deep.equal({ organizationId: ORG_ID, enabledFeatures: ["RootSessions"] });
+    expect(operations(fx.emulator)).to.deep.equal(["ListOrganizationsFeatures", "EnableOrganizationsRootSessions"]);
+  });
+
+  it("adopts RootSessions that is already on without a mutating call", async () => {
+    await quietly(() => provider("RootSessions").create({}));
+    expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal([]);
+  });
+
+  it("sees drift after a console change, and read returns the live state", async () => {
+    const p = provider("RootSessions");
+    await fx.clientsFor(KEYS.management).iam.send(new DisableOrganizationsRootSessionsCommand({}));
+    const diff = await quietly(() => p.diff!(ORG_ID, { organizationId: ORG_ID, enabledFeatures: ["RootSessions"] }, {}));
+    expect(diff.changes).to.equal(true);
+    const read = await p.read!(ORG_ID, { organizationId: ORG_ID, enabledFeatures: ["RootSessions"] });
+    expect(read.props).to.deep.equal({ organizationId: ORG_ID, enabledFeatures: [] });
+  });
+
+  it("updates OrganizationsFeatures both ways and deletes only what it declared", async () => {
+    const p = provider("OrganizationsFeatures");
+    const created = await quietly(() => p.create({ enabledFeatures: ["RootCredentialsManagement"] }));
+    expect(created.outs.enabledFeatures).to.deep.equal(["RootCredentialsManagement"]);
+    const widened = await p.update!(ORG_ID, created.outs, { enabledFeatures: ["RootCredentialsManagement", "RootSessions"] });
+    expect(widened.outs.enabledFeatures).to.deep.equal(["RootCredentialsManagement", "RootSessions"]);
+    const narrowed = await p.update!(ORG_ID, widened.outs, { enabledFeatures: ["RootSessions"] });
+    expect(narrowed.outs.enabledFeatures).to.deep.equal(["RootSessions"]);
+    fx.emulator.clearCalls();
+    await p.delete!(ORG_ID, narrowed.outs);
+    expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal(["DisableOrganizationsRootSessions"]);
+    expect(fx.emulator.state().organizations[0]!.enabledRootFeatures).to.deep.equal([]);
+  });
+
+  it("runs the provider as Pulumi serializes it into state, closure and all", async () => {
+    // The same call pulumi.dynamic.Resource makes; the engine's host then runs `requireFromString(text).handler()`.
+    const original = dynamicProviderFor("RootCredentialsManagement");
+    const serialized = await pulumi.runtime.serializeFunction(() => original, { allowSecrets: true });
+    const loaded = requireFromString(serialized.text).handler();
+    await loaded.configure!({ config: { get: () => undefined, require: () => "" } });
+    expect((await loaded.check!({}, { bogus: 1 })).failures).to.have.length(1);
+    const created = await quietly(() => loaded.create({}));
+    expect(created.outs.enabledFeatures).to.deep.equal(["RootCredentialsManagement"]);
+    await loaded.delete!(created.id, created.outs);
+    expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal([
+      "EnableOrganizationsRootCredentialsManagement",
+      "DisableOrganizationsRootCredentialsManagement",
+    ]);
+    expect(serialized.text).to.not.include(fx.credentials.secretAccessKey);
+    expect(serialized.text).to.not.include(KEYS.management);
+  });
+});
+
+describe("each missing prerequisite, end to end through the SDK", () => {
+  const cases: Array<{ title: string; seed: Record<string, unknown>; key: string; Type: new (...a: never[]) => RootAccessError; message: RegExp }> = [
+    { title: "an account outside any organization", seed: scenarioSeed(), key: KEYS.standalone, Type: OrganizationNotFoundError, message: /not in an AWS Organization/ },
+    {
+      title: "an organization in consolidated-billing mode",
+      seed: scenarioSeed({ featureSet: "CONSOLIDATED_BILLING" }),
+      key: KEYS.management,
+      Type: OrganizationNotInAllFeaturesModeError,
+      message: /consolidated billing only/,
+    },
+    {
+      title: "IAM trusted access switched off",
+      seed: scenarioSeed({ trustedServices: [] }),
+      key: KEYS.management,
+      Type: ServiceAccessNotEnabledError,
+      message: /enable-aws-service-access --service-principal iam.amazonaws.com/,
+    },
+    { title: "a member account", seed: scenarioSeed(), key: KEYS.member, Type: AccountNotManagementOrDelegatedAdministratorError, message: /neither the management account/ },
+    {
+      title: "the IAM delegated administrator enabling a feature",
+      seed: scenarioSeed(),
+      key: KEYS.delegatedAdmin,
+      Type: CallerIsNotManagementAccountError,
+      message: /only the management account can turn/,
+    },
+  ];
+
+  for (const c of cases) {
+    describe(c.title, () => {
+      let fx: EmulatorFixture;
+      before(async () => {
+        fx = await startEmulator({ seed: c.seed });
+      });
+      after(async () => fx.close());
+      useEmulatorEnvironment(() => fx, () => c.key);
+
+      it(`fails create with ${c.Type.name} and changes nothing`, async () => {
+        const err = await quietly(() => dynamicProviderFor("RootSessions").create({})).catch((e: unknown) => e);
+        expect(err).to.be.instanceOf(c.Type);
+        expect((err as Error).message).to.match(c.message);
+        expect(fx.emulator.state().organizations[0]!.enabledRootFeatures).to.deep.equal([]);
+      });
+    });
+  }
+
+});
