@@ -17,7 +17,16 @@ import type { EmulatorFixture } from "../fixtures";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const requireFromString = require("require-from-string") as (code: string) => { handler: () => pulumi.dynamic.ResourceProvider };
 
-const AWS_ENV = ["AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_STS", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "AWS_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE"];
+const AWS_ENV = [
+  "AWS_ENDPOINT_URL_IAM",
+  "AWS_ENDPOINT_URL_STS",
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_REGION",
+  "AWS_PROFILE",
+  "AWS_CONFIG_FILE",
+  "AWS_SHARED_CREDENTIALS_FILE",
+];
 
 /** Points the AWS SDK's default chain at the emulator for the duration of a suite, as the CLI's environment would. */
 function useEmulatorEnvironment(getFx: () => EmulatorFixture, accessKeyId?: () => string): void {
@@ -58,7 +67,10 @@ describe("the dynamic provider over the real AWS SDK against the emulator", () =
     fx = await startEmulator({ seed: scenarioSeed() });
   });
   after(async () => fx.close());
-  useEmulatorEnvironment(() => fx, () => KEYS.management);
+  useEmulatorEnvironment(
+    () => fx,
+    () => KEYS.management,
+  );
   beforeEach(() => fx.emulator.clearCalls());
 
   const provider = (kind: KindName) => dynamicProviderFor(kind);
@@ -118,8 +130,20 @@ describe("the dynamic provider over the real AWS SDK against the emulator", () =
 });
 
 describe("each missing prerequisite, end to end through the SDK", () => {
-  const cases: Array<{ title: string; seed: Record<string, unknown>; key: string; Type: new (...a: never[]) => RootAccessError; message: RegExp }> = [
-    { title: "an account outside any organization", seed: scenarioSeed(), key: KEYS.standalone, Type: OrganizationNotFoundError, message: /not in an AWS Organization/ },
+  const cases: Array<{
+    title: string;
+    seed: Record<string, unknown>;
+    key: string;
+    Type: new (...a: never[]) => RootAccessError;
+    message: RegExp;
+  }> = [
+    {
+      title: "an account outside any organization",
+      seed: scenarioSeed(),
+      key: KEYS.standalone,
+      Type: OrganizationNotFoundError,
+      message: /not in an AWS Organization/,
+    },
     {
       title: "an organization in consolidated-billing mode",
       seed: scenarioSeed({ featureSet: "CONSOLIDATED_BILLING" }),
@@ -134,7 +158,13 @@ describe("each missing prerequisite, end to end through the SDK", () => {
       Type: ServiceAccessNotEnabledError,
       message: /enable-aws-service-access --service-principal iam.amazonaws.com/,
     },
-    { title: "a member account", seed: scenarioSeed(), key: KEYS.member, Type: AccountNotManagementOrDelegatedAdministratorError, message: /neither the management account/ },
+    {
+      title: "a member account",
+      seed: scenarioSeed(),
+      key: KEYS.member,
+      Type: AccountNotManagementOrDelegatedAdministratorError,
+      message: /neither the management account/,
+    },
     {
       title: "the IAM delegated administrator enabling a feature",
       seed: scenarioSeed(),
@@ -151,7 +181,10 @@ describe("each missing prerequisite, end to end through the SDK", () => {
         fx = await startEmulator({ seed: c.seed });
       });
       after(async () => fx.close());
-      useEmulatorEnvironment(() => fx, () => c.key);
+      useEmulatorEnvironment(
+        () => fx,
+        () => c.key,
+      );
 
       it(`fails create with ${c.Type.name} and changes nothing`, async () => {
         const err = await quietly(() => dynamicProviderFor("RootSessions").create({})).catch((e: unknown) => e);
@@ -161,5 +194,4 @@ describe("each missing prerequisite, end to end through the SDK", () => {
       });
     });
   }
-
 });

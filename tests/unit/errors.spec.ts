@@ -19,13 +19,21 @@ describe("mapAwsError", () => {
   const table: Array<[string, new (...args: never[]) => RootAccessError, RegExp]> = [
     ["OrganizationNotFound", OrganizationNotFoundError, /not in an AWS Organization.*create-organization --feature-set ALL/],
     ["OrganizationNotInAllFeaturesMode", OrganizationNotInAllFeaturesModeError, /consolidated billing only.*enable-all-features/],
-    ["ServiceAccessNotEnabled", ServiceAccessNotEnabledError, /trusted access for IAM is not enabled.*enable-aws-service-access --service-principal iam.amazonaws.com/],
+    [
+      "ServiceAccessNotEnabled",
+      ServiceAccessNotEnabledError,
+      /trusted access for IAM is not enabled.*enable-aws-service-access --service-principal iam.amazonaws.com/,
+    ],
     [
       "AccountNotManagementOrDelegatedAdministrator",
       AccountNotManagementOrDelegatedAdministratorError,
       /neither the management account nor the IAM delegated administrator.*register-delegated-administrator/,
     ],
-    ["CallerIsNotManagementAccount", CallerIsNotManagementAccountError, /only the management account can turn.*delegated administrator/],
+    [
+      "CallerIsNotManagementAccount",
+      CallerIsNotManagementAccountError,
+      /only the management account can turn.*delegated administrator/,
+    ],
   ];
 
   for (const [code, Type, message] of table) {

@@ -22,7 +22,9 @@ describe("lifecycle", () => {
     it("reports no change when the live features match the declaration, in any order", async () => {
       const api = new FakeApi(ORG, ["RootSessions", "RootCredentialsManagement"]);
       const olds = { organizationId: ORG, enabledFeatures: BOTH, declaredFeatures: BOTH };
-      const result = await lifecycle.diff(api, "OrganizationsFeatures", ORG, olds, { enabledFeatures: ["RootSessions", "RootCredentialsManagement"] });
+      const result = await lifecycle.diff(api, "OrganizationsFeatures", ORG, olds, {
+        enabledFeatures: ["RootSessions", "RootCredentialsManagement"],
+      });
       expect(result).to.deep.equal({ changes: false });
       expect(api.calls).to.deep.equal(["list"]);
     });
@@ -40,13 +42,21 @@ describe("lifecycle", () => {
 
     it("ignores features a single-feature resource does not own", async () => {
       const api = new FakeApi(ORG, ["RootSessions", "RootCredentialsManagement"]);
-      const result = await lifecycle.diff(api, "RootSessions", ORG, { organizationId: ORG, enabledFeatures: ["RootSessions"] }, {});
+      const result = await lifecycle.diff(
+        api,
+        "RootSessions",
+        ORG,
+        { organizationId: ORG, enabledFeatures: ["RootSessions"] },
+        {},
+      );
       expect(result.changes).to.equal(false);
     });
 
     it("shows a change without calling AWS when the declaration is unknown during preview", async () => {
       const api = new FakeApi(ORG);
-      expect(await lifecycle.diff(api, "OrganizationsFeatures", ORG, {}, { enabledFeatures: UNKNOWN })).to.deep.equal({ changes: true });
+      expect(await lifecycle.diff(api, "OrganizationsFeatures", ORG, {}, { enabledFeatures: UNKNOWN })).to.deep.equal({
+        changes: true,
+      });
       expect(api.calls).to.deep.equal([]);
     });
 
@@ -58,14 +68,22 @@ describe("lifecycle", () => {
 
     it("never asks for a replacement, whatever changed", async () => {
       const api = new FakeApi(ORG, []);
-      const result = await lifecycle.diff(api, "OrganizationsFeatures", ORG, { declaredFeatures: ["RootSessions"] }, { enabledFeatures: BOTH, region: "eu-west-1" });
+      const result = await lifecycle.diff(
+        api,
+        "OrganizationsFeatures",
+        ORG,
+        { declaredFeatures: ["RootSessions"] },
+        { enabledFeatures: BOTH, region: "eu-west-1" },
+      );
       expect(result).to.not.have.property("replaces");
     });
 
     it("ignores a change of connection settings", async () => {
       const api = new FakeApi(ORG, ["RootSessions"]);
       const olds = { organizationId: ORG, enabledFeatures: ["RootSessions"], profile: "old" };
-      expect((await lifecycle.diff(api, "RootSessions", ORG, olds, { profile: "new", region: "eu-west-1" })).changes).to.equal(false);
+      expect((await lifecycle.diff(api, "RootSessions", ORG, olds, { profile: "new", region: "eu-west-1" })).changes).to.equal(
+        false,
+      );
     });
 
     it("refuses when the credentials reach another organization than the one in state", async () => {
@@ -79,7 +97,12 @@ describe("lifecycle", () => {
   describe("create", () => {
     it("enables each missing feature, one call each, and returns the organization as ID", async () => {
       const api = new FakeApi(ORG, []);
-      const result = await lifecycle.create(api, "OrganizationsFeatures", { enabledFeatures: ["RootSessions", "RootCredentialsManagement"] }, () => {});
+      const result = await lifecycle.create(
+        api,
+        "OrganizationsFeatures",
+        { enabledFeatures: ["RootSessions", "RootCredentialsManagement"] },
+        () => {},
+      );
       expect(api.calls).to.deep.equal(["list", "enable RootCredentialsManagement", "enable RootSessions"]);
       expect(result).to.deep.equal({ id: ORG, outs: { organizationId: ORG, enabledFeatures: BOTH, declaredFeatures: BOTH } });
     });
@@ -90,7 +113,9 @@ describe("lifecycle", () => {
       const result = await lifecycle.create(api, "RootSessions", {}, report);
       expect(api.calls).to.deep.equal(["list"]);
       expect(result.outs.enabledFeatures).to.deep.equal(["RootSessions"]);
-      expect(messages).to.deep.equal([`RootSessions: adopted RootSessions, already enabled in organization ${ORG}; no change made for it.`]);
+      expect(messages).to.deep.equal([
+        `RootSessions: adopted RootSessions, already enabled in organization ${ORG}; no change made for it.`,
+      ]);
     });
 
     it("warns that an authoritative declaration will disable an undeclared live feature", async () => {
@@ -116,7 +141,9 @@ describe("lifecycle", () => {
 
     it("refuses an import whose live state differs from the declaration, changing nothing", async () => {
       const api = new FakeApi(ORG, ["RootSessions"]);
-      const err = await lifecycle.create(api, "OrganizationsFeatures", { enabledFeatures: BOTH, importId: ORG }, () => {}).catch((e: unknown) => e);
+      const err = await lifecycle
+        .create(api, "OrganizationsFeatures", { enabledFeatures: BOTH, importId: ORG }, () => {})
+        .catch((e: unknown) => e);
       expect(err).to.be.instanceOf(ImportMismatchError);
       expect((err as Error).message).to.include("it would need to enable RootCredentialsManagement");
       expect(api.calls).to.deep.equal(["list"]);
@@ -125,12 +152,16 @@ describe("lifecycle", () => {
     it("says which feature succeeded when the second fails, and records the partial create", async () => {
       const api = new FakeApi(ORG, []);
       api.failOn = { call: "enable RootSessions", error: awsError("ServiceFailure", "boom") };
-      const err = (await lifecycle.create(api, "OrganizationsFeatures", { enabledFeatures: BOTH }, () => {}).catch((e: unknown) => e)) as FeatureChangeIncompleteError & {
+      const err = (await lifecycle
+        .create(api, "OrganizationsFeatures", { enabledFeatures: BOTH }, () => {})
+        .catch((e: unknown) => e)) as FeatureChangeIncompleteError & {
         id?: string;
         properties?: Record<string, unknown>;
       };
       expect(err).to.be.instanceOf(FeatureChangeIncompleteError);
-      expect(err.message).to.match(/^Partly applied to organization o-a1b2c3d4e5: enable RootCredentialsManagement succeeded, then enable RootSessions failed/);
+      expect(err.message).to.match(
+        /^Partly applied to organization o-a1b2c3d4e5: enable RootCredentialsManagement succeeded, then enable RootSessions failed/,
+      );
       expect(err.id).to.equal(ORG);
       expect(err.properties).to.include({ organizationId: ORG });
     });
@@ -148,7 +179,11 @@ describe("lifecycle", () => {
       const api = new FakeApi(ORG, ["RootCredentialsManagement"]);
       const result = await lifecycle.update(api, "OrganizationsFeatures", ORG, {}, { enabledFeatures: ["RootSessions"] });
       expect(api.calls).to.deep.equal(["list", "enable RootSessions", "disable RootCredentialsManagement"]);
-      expect(result.outs).to.deep.equal({ organizationId: ORG, enabledFeatures: ["RootSessions"], declaredFeatures: ["RootSessions"] });
+      expect(result.outs).to.deep.equal({
+        organizationId: ORG,
+        enabledFeatures: ["RootSessions"],
+        declaredFeatures: ["RootSessions"],
+      });
     });
   });
 

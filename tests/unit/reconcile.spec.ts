@@ -24,7 +24,11 @@ describe("reconcile", () => {
   it("is order-insensitive and returns sorted lists", () => {
     const plan = reconcile(["RootSessions", "RootCredentialsManagement"], [], ALL_FEATURES);
     expect(plan.enable).to.deep.equal(["RootCredentialsManagement", "RootSessions"]);
-    expect(isEmptyPlan(reconcile(["RootSessions", "RootCredentialsManagement"], ["RootCredentialsManagement", "RootSessions"], ALL_FEATURES))).to.equal(true);
+    expect(
+      isEmptyPlan(
+        reconcile(["RootSessions", "RootCredentialsManagement"], ["RootCredentialsManagement", "RootSessions"], ALL_FEATURES),
+      ),
+    ).to.equal(true);
   });
 
   it("describes a plan as the calls it will make", () => {

@@ -8,11 +8,35 @@ const VALID = "RootCredentialsManagement, RootSessions";
 const OF = "OrganizationsFeatures";
 
 const rejected: Case[] = [
-  ["an unknown feature name", OF, { enabledFeatures: ["RootLogin"] }, "enabledFeatures[0]", new RegExp(`"RootLogin".*valid values: ${VALID}`)],
-  ["a lower-case feature name, with a hint", OF, { enabledFeatures: ["rootsessions"] }, "enabledFeatures[0]", /did you mean "RootSessions"\? names are case-sensitive/],
+  [
+    "an unknown feature name",
+    OF,
+    { enabledFeatures: ["RootLogin"] },
+    "enabledFeatures[0]",
+    new RegExp(`"RootLogin".*valid values: ${VALID}`),
+  ],
+  [
+    "a lower-case feature name, with a hint",
+    OF,
+    { enabledFeatures: ["rootsessions"] },
+    "enabledFeatures[0]",
+    /did you mean "RootSessions"\? names are case-sensitive/,
+  ],
   ["an upper-case feature name", OF, { enabledFeatures: ["ROOTSESSIONS"] }, "enabledFeatures[0]", /did you mean "RootSessions"/],
-  ["a feature name with spaces", OF, { enabledFeatures: [" RootSessions "] }, "enabledFeatures[0]", /did you mean "RootSessions"/],
-  ["a duplicate feature", OF, { enabledFeatures: ["RootSessions", "RootSessions"] }, "enabledFeatures[1]", /listed more than once/],
+  [
+    "a feature name with spaces",
+    OF,
+    { enabledFeatures: [" RootSessions "] },
+    "enabledFeatures[0]",
+    /did you mean "RootSessions"/,
+  ],
+  [
+    "a duplicate feature",
+    OF,
+    { enabledFeatures: ["RootSessions", "RootSessions"] },
+    "enabledFeatures[1]",
+    /listed more than once/,
+  ],
   ["an empty list", OF, { enabledFeatures: [] }, "enabledFeatures", /at least one of .*delete the resource/],
   ["a missing list", OF, {}, "enabledFeatures", /is required/],
   ["null", OF, { enabledFeatures: null }, "enabledFeatures", /is required/],
@@ -22,15 +46,51 @@ const rejected: Case[] = [
   ["a number in the list", OF, { enabledFeatures: [1] }, "enabledFeatures[0]", /1, which is not a feature/],
   ["a nested list", OF, { enabledFeatures: [["RootSessions"]] }, "enabledFeatures[0]", /not a feature/],
   ["null in the list", OF, { enabledFeatures: [null] }, "enabledFeatures[0]", /not a feature/],
-  ["a huge string, shown shortened", OF, { enabledFeatures: ["x".repeat(100_000)] }, "enabledFeatures[0]", /… \(100002 characters\)/],
-  ["an unknown property", "RootSessions", { enabledFeatures: ["RootSessions"] }, "enabledFeatures", /RootSessions has no property "enabledFeatures"/],
-  ["a misspelt property", OF, { enabledFeatures: ["RootSessions"], organisationId: "o-a1b2c3d4e5" }, "organisationId", /valid properties: organizationId/],
-  ["an organization ID without the o- prefix", "RootSessions", { organizationId: "a1b2c3d4e5" }, "organizationId", /\^o-\[a-z0-9\]\{10,32\}\$/],
-  ["an organization ID that is too short", "RootSessions", { organizationId: "o-abc" }, "organizationId", /organization ID like o-a1b2c3d4e5/],
+  [
+    "a huge string, shown shortened",
+    OF,
+    { enabledFeatures: ["x".repeat(100_000)] },
+    "enabledFeatures[0]",
+    /… \(100002 characters\)/,
+  ],
+  [
+    "an unknown property",
+    "RootSessions",
+    { enabledFeatures: ["RootSessions"] },
+    "enabledFeatures",
+    /RootSessions has no property "enabledFeatures"/,
+  ],
+  [
+    "a misspelt property",
+    OF,
+    { enabledFeatures: ["RootSessions"], organisationId: "o-a1b2c3d4e5" },
+    "organisationId",
+    /valid properties: organizationId/,
+  ],
+  [
+    "an organization ID without the o- prefix",
+    "RootSessions",
+    { organizationId: "a1b2c3d4e5" },
+    "organizationId",
+    /\^o-\[a-z0-9\]\{10,32\}\$/,
+  ],
+  [
+    "an organization ID that is too short",
+    "RootSessions",
+    { organizationId: "o-abc" },
+    "organizationId",
+    /organization ID like o-a1b2c3d4e5/,
+  ],
   ["an organization ID in upper case", "RootSessions", { organizationId: "o-A1B2C3D4E5" }, "organizationId", /organization ID/],
   ["an organization ID that is a number", "RootSessions", { organizationId: 1234567890 }, "organizationId", /must be a string/],
   ["a region that is not a string", "RootCredentialsManagement", { region: 1 }, "region", /region must be a string/],
-  ["a region that is not a Region", "RootCredentialsManagement", { region: "US East" }, "region", /AWS Region name such as us-east-1/],
+  [
+    "a region that is not a Region",
+    "RootCredentialsManagement",
+    { region: "US East" },
+    "region",
+    /AWS Region name such as us-east-1/,
+  ],
   ["a profile with spaces", "RootSessions", { profile: "my profile" }, "profile", /profile name/],
   ["a role ARN that is a user ARN", "RootSessions", { roleArn: "arn:aws:iam::123456789012:user/bob" }, "roleArn", /IAM role ARN/],
   ["a role ARN with a short account", "RootSessions", { roleArn: "arn:aws:iam::1234:role/Admin" }, "roleArn", /IAM role ARN/],
@@ -71,7 +131,16 @@ describe("validateInputs", () => {
   });
 
   it("reports every problem at once", () => {
-    const failures = validateInputs(OF, { enabledFeatures: ["Nope", "RootSessions", "RootSessions"], organizationId: "bad", extra: 1 });
-    expect(failures.map((f) => f.property)).to.have.members(["enabledFeatures[0]", "enabledFeatures[2]", "organizationId", "extra"]);
+    const failures = validateInputs(OF, {
+      enabledFeatures: ["Nope", "RootSessions", "RootSessions"],
+      organizationId: "bad",
+      extra: 1,
+    });
+    expect(failures.map((f) => f.property)).to.have.members([
+      "enabledFeatures[0]",
+      "enabledFeatures[2]",
+      "organizationId",
+      "extra",
+    ]);
   });
 });
