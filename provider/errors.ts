@@ -21,6 +21,12 @@ export abstract class RootAccessError extends Error {
   readonly [BRAND] = true;
   abstract override readonly name: string;
 
+  constructor(message: string) {
+    super(message);
+    // Set again: when the provider is serialized by value, `super(message)` no longer reaches Error's constructor.
+    this.message = message;
+  }
+
   /** True for any error raised by this package, from whichever loaded copy of it. */
   static isInstance(e: unknown): e is RootAccessError {
     return typeof e === "object" && e !== null && (e as Record<string, unknown>)[BRAND] === true;

@@ -5,30 +5,37 @@
  *   enabledFeatures  JSON list, default ["RootCredentialsManagement","RootSessions"]
  *   organizationId   refuse to act if the credentials reach another organization
  *   style            "authoritative" (default: one OrganizationsFeatures) or "per-feature" (one resource per feature)
+ *   importId         adopt an organization whose features are already on with the `import` option (never changes AWS)
  */
 import * as pulumi from "@pulumi/pulumi";
 import { OrganizationsFeatures, RootCredentialsManagement, RootSessions } from "pulumi-aws-root-access";
 
 const config = new pulumi.Config();
-const organizationId = config.get("organizationId");
+const declaredOrganizationId = config.get("organizationId");
 const style = config.get("style") ?? "authoritative";
+const importId = config.get("importId");
+const opts: pulumi.CustomResourceOptions = importId ? { import: importId } : {};
 
 let organization: pulumi.Output<string>;
 let features: pulumi.Output<string[]>;
 
 if (style === "per-feature") {
-  const sessions = new RootSessions("root-sessions", { organizationId });
-  const credentials = new RootCredentialsManagement("root-credentials", { organizationId });
+  const sessions = new RootSessions("root-sessions", { organizationId: declaredOrganizationId }, opts);
+  const credentials = new RootCredentialsManagement("root-credentials", { organizationId: declaredOrganizationId }, opts);
   organization = sessions.organizationId;
   features = pulumi.all([sessions.enabledFeatures, credentials.enabledFeatures]).apply(([a, b]) => [...a, ...b].sort());
 } else {
-  const rootAccess = new OrganizationsFeatures("root-access", {
-    enabledFeatures: config.getObject<string[]>("enabledFeatures") ?? ["RootCredentialsManagement", "RootSessions"],
-    organizationId,
-  });
+  const rootAccess = new OrganizationsFeatures(
+    "root-access",
+    {
+      enabledFeatures: config.getObject<string[]>("enabledFeatures") ?? ["RootCredentialsManagement", "RootSessions"],
+      organizationId: declaredOrganizationId,
+    },
+    opts,
+  );
   organization = rootAccess.organizationId;
   features = rootAccess.enabledFeatures;
 }
 
-export const organizationIdOut = organization;
+export const organizationId = organization;
 export const enabledFeatures = features;

@@ -28,7 +28,7 @@ describe("the example program through the real Pulumi CLI", function () {
       "EnableOrganizationsRootSessions",
     ]);
     expect(await project.outputs()).to.deep.equal({
-      organizationIdOut: ORG_ID,
+      organizationId: ORG_ID,
       enabledFeatures: ["RootCredentialsManagement", "RootSessions"],
     });
   });

@@ -124,6 +124,10 @@ describe("the dynamic provider over the real AWS SDK against the emulator", () =
       "EnableOrganizationsRootCredentialsManagement",
       "DisableOrganizationsRootCredentialsManagement",
     ]);
+    const mismatch = await loaded.delete!("o-zzzzzzzzzz", created.outs).catch((e: unknown) => e);
+    expect((mismatch as Error).message).to.match(
+      /^Refusing to delete RootCredentialsManagement: this resource belongs to organization o-zzzzzzzzzz/,
+    );
     expect(serialized.text).to.not.include(fx.credentials.secretAccessKey);
     expect(serialized.text).to.not.include(KEYS.management);
   });
