@@ -12,12 +12,13 @@ import * as aws from "./aws";
 import type { KindName } from "./kinds";
 
 export function dynamicProviderFor(kind: KindName): pulumi.dynamic.ResourceProvider {
-  let stack: lifecycle.StackSettings = {};
+  // Mutated, never reassigned: a serialized closure gives each method its own copy of a reassigned variable.
+  const stack: lifecycle.StackSettings = {};
   const connect = (props: Record<string, unknown>): aws.RootAccessApi =>
     aws.createRootAccessApi(lifecycle.settingsFor(stack, props));
   return {
     configure: async (req) => {
-      stack = lifecycle.readStackSettings(req.config);
+      Object.assign(stack, lifecycle.readStackSettings(req.config));
     },
     check: (olds, news) => lifecycle.check(kind, olds, news),
     diff: (id, olds, news) => lifecycle.diff(connect(news), kind, id, olds, news),

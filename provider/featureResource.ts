@@ -1,7 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
-import { dynamicProviderFor } from "./dynamicProvider";
+import rootSessionsProvider from "./providers/RootSessions";
+import rootCredentialsManagementProvider from "./providers/RootCredentialsManagement";
+import organizationsFeaturesProvider from "./providers/OrganizationsFeatures";
 import { TYPE_MODULE } from "./kinds";
 import type { KindName } from "./kinds";
+
+const PROVIDERS: Record<KindName, pulumi.dynamic.ResourceProvider> = {
+  RootSessions: rootSessionsProvider,
+  RootCredentialsManagement: rootCredentialsManagementProvider,
+  OrganizationsFeatures: organizationsFeaturesProvider,
+};
 
 /**
  * What the three feature resources share: a dynamic resource whose ID is the organization ID and whose outputs
@@ -21,7 +29,7 @@ export abstract class FeatureResource extends pulumi.dynamic.Resource {
     // out itself: create then adopts the organization's live state and refuses to change anything.
     const { import: importId, ...rest } = opts ?? {};
     super(
-      dynamicProviderFor(kind),
+      PROVIDERS[kind],
       name,
       { organizationId: undefined, enabledFeatures: undefined, ...args, ...(importId === undefined ? {} : { importId }) },
       rest,

@@ -155,9 +155,12 @@ export async function applyPlan(api: RootAccessApi, plan: Plan, live: FeatureSta
   return state;
 }
 
-/** The partial state a failed create leaves behind, attached so the engine records the resource (a partial create). */
+/**
+ * The partial state a failed create leaves behind, attached so the engine records the resource (a partial create).
+ * For such errors the engine prints only `reasons`, so the message goes there too.
+ */
 function withPartialState(err: unknown, id: string, outs: ResourceOutputs): unknown {
-  if (err instanceof FeatureChangeIncompleteError) Object.assign(err, { id, properties: outs });
+  if (err instanceof FeatureChangeIncompleteError) Object.assign(err, { id, properties: outs, reasons: [err.message] });
   return err;
 }
 

@@ -157,6 +157,7 @@ describe("lifecycle", () => {
         .catch((e: unknown) => e)) as FeatureChangeIncompleteError & {
         id?: string;
         properties?: Record<string, unknown>;
+        reasons?: string[];
       };
       expect(err).to.be.instanceOf(FeatureChangeIncompleteError);
       expect(err.message).to.match(
@@ -164,6 +165,7 @@ describe("lifecycle", () => {
       );
       expect(err.id).to.equal(ORG);
       expect(err.properties).to.include({ organizationId: ORG });
+      expect(err.reasons, "the engine shows only reasons for a partial create").to.deep.equal([err.message]);
     });
 
     it("maps a prerequisite error on the first call to its typed error", async () => {
