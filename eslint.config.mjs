@@ -12,4 +12,10 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Plain CommonJS Pulumi programs, written the way a JavaScript user would.
+    files: ["**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { exports: "writable", module: "writable" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );

@@ -45,6 +45,10 @@ export interface CallRecord {
   status: number;
   errorCode?: string;
   fault?: string;
+  /** Milliseconds since the emulator started, when the request arrived. */
+  startedAt: number;
+  /** How long the emulator took to answer (including injected latency). */
+  durationMs: number;
 }
 
 export interface EmulatorOptions {
@@ -129,9 +133,12 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
     renameSync(tmp, stateFile);
   }
 
-  function record(entry: Omit<CallRecord, "seq">): void {
+  const startedAt = performance.now();
+  type Entry = Omit<CallRecord, "seq" | "startedAt" | "durationMs">;
+  function record(entry: Entry, arrivedAt = performance.now()): void {
     seq += 1;
-    log.push({ seq, ...entry });
+    const now = performance.now();
+    log.push({ seq, ...entry, startedAt: Math.round(arrivedAt - startedAt), durationMs: Math.round(now - arrivedAt) });
   }
 
   const sockets = new Set<Socket>();
@@ -198,11 +205,12 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
     render: (err: AwsError) => string,
     contentType: string,
   ): Promise<Answer | null> {
+    const arrivedAt = performance.now();
     const fail = (err: AwsError, accountId?: string, fault?: string): Answer => {
-      const entry: Omit<CallRecord, "seq"> = { service, operation, status: err.status, errorCode: err.code };
+      const entry: Entry = { service, operation, status: err.status, errorCode: err.code };
       if (accountId) entry.accountId = accountId;
       if (fault) entry.fault = fault;
-      record(entry);
+      record(entry, arrivedAt);
       return { status: err.status, contentType, body: render(err) };
     };
     const credential = parseAuthorization(req.headers.authorization);
@@ -223,7 +231,7 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
     if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
     switch (decision.failure) {
       case "dropConnection":
-        record({ service, operation, accountId: caller.accountId, status: 0, fault: "dropConnection" });
+        record({ service, operation, accountId: caller.accountId, status: 0, fault: "dropConnection" }, arrivedAt);
         res.socket?.destroy();
         return null;
       case "throttle":
@@ -260,7 +268,7 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
     }
     try {
       const body = run(caller);
-      record({ service, operation, accountId: caller.accountId, status: 200 });
+      record({ service, operation, accountId: caller.accountId, status: 200 }, arrivedAt);
       if (!READ_ONLY.test(operation)) persist();
       return { status: 200, contentType, body };
     } catch (e) {

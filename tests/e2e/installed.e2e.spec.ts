@@ -1,9 +1,8 @@
 import { expect } from "chai";
-import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DisableOrganizationsRootSessionsCommand } from "@aws-sdk/client-iam";
-import { PulumiProject, REPO_ROOT, offlineEngineEnv, run, scratchDir } from "../../scripts/harness/engine";
+import { PulumiProject, offlineEngineEnv, scratchDir } from "../../scripts/harness/engine";
+import { installedProjectDir } from "../../scripts/harness/installed";
 import { ORG_ID, operations, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 
@@ -20,33 +19,7 @@ describe("the package installed from its tarball into a project outside the repo
 
   before(async () => {
     fx = await startEmulator();
-    const dir = scratchDir("installed");
-    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: REPO_ROOT, encoding: "utf8" })
-      .trim()
-      .split("\n")
-      .pop()!;
-    const pulumiVersion = (
-      JSON.parse(readFileSync(join(REPO_ROOT, "node_modules/@pulumi/pulumi/package.json"), "utf8")) as { version: string }
-    ).version;
-    writeFileSync(
-      join(dir, "package.json"),
-      JSON.stringify({
-        name: "installed-check",
-        private: true,
-        main: "index.js",
-        dependencies: { "pulumi-aws-root-access": `file:./${tarball}`, "@pulumi/pulumi": pulumiVersion },
-      }),
-    );
-    writeFileSync(join(dir, "index.js"), PROGRAM);
-    // Everything comes from the npm cache the repository's own install filled; the registry is the fallback.
-    const install = await run(
-      "npm",
-      ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"],
-      dir,
-      process.env,
-      5 * 60_000,
-    );
-    expect(install.code, install.output).to.equal(0);
+    const dir = await installedProjectDir({ "index.js": PROGRAM });
     const env = offlineEngineEnv(scratchDir("installed-engine"), { emulatorUrl: fx.emulator.url, credentials: fx.credentials });
     project = await PulumiProject.create({ dir, program: join(dir, "index.js"), env, typescript: false });
   });
