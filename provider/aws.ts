@@ -13,6 +13,16 @@ import {
   ListOrganizationsFeaturesCommand,
 } from "@aws-sdk/client-iam";
 import type { IAMClientConfig } from "@aws-sdk/client-iam";
+import {
+  DeregisterDelegatedAdministratorCommand,
+  DescribeOrganizationCommand,
+  DisableAWSServiceAccessCommand,
+  EnableAWSServiceAccessCommand,
+  ListAWSServiceAccessForOrganizationCommand,
+  ListDelegatedAdministratorsCommand,
+  OrganizationsClient,
+  RegisterDelegatedAdministratorCommand,
+} from "@aws-sdk/client-organizations";
 import { fromIni, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { canonical, isFeatureName } from "./features";
 import type { FeatureName } from "./features";
@@ -31,11 +41,31 @@ export interface FeatureState {
   enabledFeatures: FeatureName[];
 }
 
+/** What the provider needs to know about the organization the credentials reach. */
+export interface OrganizationInfo {
+  id: string;
+  managementAccountId: string;
+  featureSet: string;
+}
+
+/** The AWS Organizations calls: trusted access, delegated administrators, and read-only diagnosis. */
+export interface OrganizationsApi {
+  describeOrganization(): Promise<OrganizationInfo>;
+  /** Service principals with trusted access. */
+  listTrustedServices(): Promise<string[]>;
+  setTrustedAccess(servicePrincipal: string, enabled: boolean): Promise<void>;
+  /** Account IDs registered as delegated administrators for the service principal. */
+  listDelegatedAdministrators(servicePrincipal: string): Promise<string[]>;
+  setDelegatedAdministrator(accountId: string, servicePrincipal: string, registered: boolean): Promise<void>;
+}
+
 /** The small surface the provider needs; tests substitute a fake. */
 export interface RootAccessApi {
   listFeatures(): Promise<FeatureState>;
   /** Enables or disables one feature and returns the state AWS reports after the call. */
   setFeature(feature: FeatureName, enabled: boolean): Promise<FeatureState>;
+  /** Read-only Organizations calls for diagnosing a failure; absent when unavailable. */
+  organizations?: OrganizationsApi;
 }
 
 /** IAM is a global service; this region is used only when nothing else names one. */
@@ -58,6 +88,7 @@ async function resolveRegion(settings: ConnectionSettings): Promise<string> {
   }
 }
 
+// IAM and Organizations clients take the same settings; one builder serves both.
 async function clientConfig(settings: ConnectionSettings): Promise<IAMClientConfig> {
   const region = await resolveRegion(settings);
   const config: IAMClientConfig = {
@@ -99,11 +130,56 @@ export function createRootAccessApi(settings: ConnectionSettings): RootAccessApi
   let client: Promise<IAMClient> | undefined;
   const iam = (): Promise<IAMClient> => (client ??= clientConfig(settings).then((c) => new IAMClient(c)));
   return {
+    organizations: createOrganizationsApi(settings),
     async listFeatures() {
       return toState(await (await iam()).send(new ListOrganizationsFeaturesCommand({})));
     },
     async setFeature(feature, enabled) {
       return toState(await sendSetFeature(await iam(), feature, enabled));
+    },
+  };
+}
+
+/** Builds the Organizations adapter for one provider call. Paginated lists are read to the end. */
+export function createOrganizationsApi(settings: ConnectionSettings): OrganizationsApi {
+  let client: Promise<OrganizationsClient> | undefined;
+  const orgs = (): Promise<OrganizationsClient> => (client ??= clientConfig(settings).then((c) => new OrganizationsClient(c)));
+  return {
+    async describeOrganization() {
+      const org = (await (await orgs()).send(new DescribeOrganizationCommand({}))).Organization;
+      return { id: org?.Id ?? "", managementAccountId: org?.MasterAccountId ?? "", featureSet: org?.FeatureSet ?? "" };
+    },
+    async listTrustedServices() {
+      const c = await orgs();
+      const principals: string[] = [];
+      let NextToken: string | undefined;
+      do {
+        const page = await c.send(new ListAWSServiceAccessForOrganizationCommand({ NextToken }));
+        principals.push(...(page.EnabledServicePrincipals ?? []).map((p) => p.ServicePrincipal ?? ""));
+        NextToken = page.NextToken;
+      } while (NextToken);
+      return principals;
+    },
+    async setTrustedAccess(ServicePrincipal, enabled) {
+      const c = await orgs();
+      if (enabled) await c.send(new EnableAWSServiceAccessCommand({ ServicePrincipal }));
+      else await c.send(new DisableAWSServiceAccessCommand({ ServicePrincipal }));
+    },
+    async listDelegatedAdministrators(ServicePrincipal) {
+      const c = await orgs();
+      const ids: string[] = [];
+      let NextToken: string | undefined;
+      do {
+        const page = await c.send(new ListDelegatedAdministratorsCommand({ ServicePrincipal, NextToken }));
+        ids.push(...(page.DelegatedAdministrators ?? []).map((a) => a.Id ?? ""));
+        NextToken = page.NextToken;
+      } while (NextToken);
+      return ids;
+    },
+    async setDelegatedAdministrator(AccountId, ServicePrincipal, registered) {
+      const c = await orgs();
+      if (registered) await c.send(new RegisterDelegatedAdministratorCommand({ AccountId, ServicePrincipal }));
+      else await c.send(new DeregisterDelegatedAdministratorCommand({ AccountId, ServicePrincipal }));
     },
   };
 }

@@ -14,6 +14,10 @@ export interface ErrorContext {
   action: string;
   /** The organization the resource belongs to, when known. */
   organizationId?: string;
+  /** The account the action concerns (a delegated administrator), when there is one. */
+  accountId?: string;
+  /** What a read-only diagnosis after the failure found out; appended to the message. */
+  hint?: string;
 }
 
 /** Base class of every error this package raises. */
@@ -150,6 +154,56 @@ export class FeatureChangeIncompleteError extends RootAccessError {
   }
 }
 
+/** The account to register as delegated administrator is not a member of the organization. */
+export class AccountNotInOrganizationError extends RootAccessError {
+  readonly name = "AccountNotInOrganizationError";
+  constructor(readonly context: ErrorContext) {
+    super(
+      `Cannot ${context.action}: account ${context.accountId ?? "(unknown)"} is not a member of the organization` +
+        `${forOrg(context.organizationId)}. Fix: check the 12-digit account ID, or invite the account first ` +
+        "(`aws organizations list-accounts` shows the members).",
+    );
+  }
+}
+
+/** The management account cannot be its own delegated administrator. */
+export class ManagementAccountAsDelegatedAdministratorError extends RootAccessError {
+  readonly name = "ManagementAccountAsDelegatedAdministratorError";
+  constructor(readonly context: ErrorContext) {
+    super(
+      `Cannot ${context.action}: account ${context.accountId ?? "(unknown)"} is the organization's management account, ` +
+        "which cannot be a delegated administrator. Fix: choose a member account (often a security or identity account).",
+    );
+  }
+}
+
+/** The account is already a delegated administrator for IAM (registered outside this resource). */
+export class AccountAlreadyRegisteredError extends RootAccessError {
+  readonly name = "AccountAlreadyRegisteredError";
+  constructor(readonly context: ErrorContext) {
+    super(
+      `Cannot ${context.action}: account ${context.accountId ?? "(unknown)"} is already registered as a delegated ` +
+        "administrator for IAM. Fix: run `pulumi up` again (the resource adopts an existing registration), or " +
+        "deregister it first with `aws organizations deregister-delegated-administrator`.",
+    );
+  }
+}
+
+/** IAM trusted access is enabled in Organizations, but IAM still did not see it when the wait ran out. */
+export class TrustedAccessPropagationTimeoutError extends RootAccessError {
+  readonly name = "TrustedAccessPropagationTimeoutError";
+  constructor(
+    readonly context: ErrorContext,
+    readonly waitedSeconds: number,
+  ) {
+    super(
+      `Cannot ${context.action}: IAM trusted access is enabled in AWS Organizations${forOrg(context.organizationId)}, ` +
+        `but IAM still answered ServiceAccessNotEnabled after ${waitedSeconds}s of waiting for it to propagate. ` +
+        "Fix: run `pulumi up` again in a few minutes, or raise `propagationTimeoutSeconds`.",
+    );
+  }
+}
+
 /** The AWS SDK found no credentials in any source of its chain. */
 export class CredentialsNotFoundError extends RootAccessError {
   readonly name = "CredentialsNotFoundError";
@@ -184,6 +238,14 @@ const BY_CODE: Record<string, Mapped> = {
   CallerIsNotManagementAccount: CallerIsNotManagementAccountError,
   AWSOrganizationsNotInUse: OrganizationNotFoundError,
   CredentialsProviderError: CredentialsNotFoundError,
+  AccountNotFound: AccountNotInOrganizationError,
+  AccountAlreadyRegistered: AccountAlreadyRegisteredError,
+};
+
+/** Organizations' ConstraintViolationException says what it means in its `Reason`. */
+const BY_CONSTRAINT_REASON: Record<string, Mapped> = {
+  SERVICE_ACCESS_NOT_ENABLED: ServiceAccessNotEnabledError,
+  CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR: ManagementAccountAsDelegatedAdministratorError,
 };
 
 /** Key IDs (AKIA…, ASIA…) and any secret in the environment never leave in a message. */
@@ -199,11 +261,12 @@ export function redact(text: string): string {
 /** Turns whatever the AWS SDK threw into one of this package's errors. */
 export function mapAwsError(err: unknown, context: ErrorContext): RootAccessError {
   if (RootAccessError.isInstance(err)) return err;
-  const e = err as { name?: unknown; Code?: unknown; message?: unknown } | null;
+  const e = err as { name?: unknown; Code?: unknown; message?: unknown; Reason?: unknown } | null;
   const rawName = typeof e?.name === "string" ? e.name : typeof e?.Code === "string" ? e.Code : "UnknownError";
   const code = rawName.endsWith("Exception") ? rawName.slice(0, -"Exception".length) : rawName;
-  const Known = BY_CODE[code] ?? BY_CODE[rawName];
-  if (Known) return new Known(context);
+  const Known = BY_CODE[code] ?? BY_CODE[rawName] ?? (typeof e?.Reason === "string" ? BY_CONSTRAINT_REASON[e.Reason] : undefined);
   const message = typeof e?.message === "string" ? e.message : String(err);
-  return new AwsRequestError(context, rawName, redact(message));
+  const mapped = Known ? new Known(context) : new AwsRequestError(context, rawName, redact(message));
+  if (context.hint) mapped.message = `${mapped.message} ${context.hint}`;
+  return mapped;
 }

@@ -1,15 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import rootSessionsProvider from "./providers/RootSessions";
-import rootCredentialsManagementProvider from "./providers/RootCredentialsManagement";
-import organizationsFeaturesProvider from "./providers/OrganizationsFeatures";
+import { PROVIDERS } from "./providerRegistry";
 import { TYPE_MODULE } from "./kinds";
 import type { KindName } from "./kinds";
-
-const PROVIDERS: Record<KindName, pulumi.dynamic.ResourceProvider> = {
-  RootSessions: rootSessionsProvider,
-  RootCredentialsManagement: rootCredentialsManagementProvider,
-  OrganizationsFeatures: organizationsFeaturesProvider,
-};
 
 /**
  * What the three feature resources share: a dynamic resource whose ID is the organization ID and whose outputs

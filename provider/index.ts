@@ -8,6 +8,12 @@ export { RootCredentialsManagement } from "./rootCredentialsManagement";
 export type { RootCredentialsManagementArgs } from "./rootCredentialsManagement";
 export { OrganizationsFeatures } from "./organizationsFeatures";
 export type { OrganizationsFeaturesArgs } from "./organizationsFeatures";
+export { IamTrustedAccess } from "./iamTrustedAccess";
+export type { IamTrustedAccessArgs } from "./iamTrustedAccess";
+export { IamDelegatedAdministrator } from "./iamDelegatedAdministrator";
+export type { IamDelegatedAdministratorArgs } from "./iamDelegatedAdministrator";
+export { CentralizedRootAccess } from "./centralizedRootAccess";
+export type { CentralizedRootAccessArgs } from "./centralizedRootAccess";
 export type { ConnectionArgs } from "./resourceArgs";
 export { ALL_FEATURES } from "./features";
 export type { FeatureName } from "./features";
@@ -22,5 +28,9 @@ export {
   FeatureChangeIncompleteError,
   ImportMismatchError,
   CredentialsNotFoundError,
+  AccountNotInOrganizationError,
+  ManagementAccountAsDelegatedAdministratorError,
+  AccountAlreadyRegisteredError,
+  TrustedAccessPropagationTimeoutError,
   AwsRequestError,
 } from "./errors";

@@ -15,7 +15,14 @@ export const KINDS = {
   OrganizationsFeatures: {},
 } as const satisfies Record<string, KindSpec>;
 
+/** The feature resources. */
 export type KindName = keyof typeof KINDS;
+
+/** Every resource of the package: the feature resources and the two prerequisites. */
+export type ResourceKind = KindName | "IamTrustedAccess" | "IamDelegatedAdministrator";
 
 /** Type token module shared by every resource of the package: `pulumi-nodejs:aws-root-access:<Kind>`. */
 export const TYPE_MODULE = "aws-root-access";
+
+/** The service principal whose trusted access and delegated administrator centralized root access relies on. */
+export const IAM_SERVICE_PRINCIPAL = "iam.amazonaws.com";

@@ -5,11 +5,12 @@
 import { ALL_FEATURES, canonical, sameFeatures } from "./features";
 import type { FeatureName } from "./features";
 import { KINDS } from "./kinds";
-import type { KindName, KindSpec } from "./kinds";
+import type { KindName, KindSpec, ResourceKind } from "./kinds";
 import { describePlan, isEmptyPlan, reconcile } from "./reconcile";
 import type { Plan } from "./reconcile";
-import { FeatureChangeIncompleteError, ImportMismatchError, OrganizationMismatchError, mapAwsError } from "./errors";
+import { FeatureChangeIncompleteError, ImportMismatchError, OrganizationMismatchError } from "./errors";
 import type { ErrorContext } from "./errors";
+import { DEFAULT_PROPAGATION_TIMEOUT_SECONDS, diagnose, listLiveFeatures } from "./prerequisites";
 import { UNKNOWN, validateInputs } from "./validate";
 import type { CheckFailure } from "./validate";
 import type { ConnectionSettings, FeatureState, RootAccessApi } from "./aws";
@@ -50,7 +51,7 @@ export function readStackSettings(config: { get(key: string): string | undefined
   return settings;
 }
 
-function connectionOf(props: Props): ConnectionSettings {
+export function connectionOf(props: Props): ConnectionSettings {
   const out: ConnectionSettings = {};
   for (const key of ["region", "profile", "roleArn"] as const) {
     const v = props[key];
@@ -103,12 +104,12 @@ function containsUnknown(value: unknown): boolean {
   return false;
 }
 
-async function listLive(api: RootAccessApi, context: ErrorContext): Promise<FeatureState> {
-  try {
-    return await api.listFeatures();
-  } catch (e) {
-    throw mapAwsError(e, context);
-  }
+/** Live features; create and update wait for trusted access to reach IAM, other operations answer at once. */
+function listLive(api: RootAccessApi, context: ErrorContext, report: Reporter, inputs?: Props): Promise<FeatureState> {
+  const requested = inputs?.propagationTimeoutSeconds;
+  const timeoutSeconds =
+    inputs === undefined ? 0 : typeof requested === "number" ? requested : DEFAULT_PROPAGATION_TIMEOUT_SECONDS;
+  return listLiveFeatures(api, context, { timeoutSeconds, report });
 }
 
 type IdSource = ConstructorParameters<typeof OrganizationMismatchError>[3];
@@ -146,7 +147,7 @@ export async function applyPlan(api: RootAccessApi, plan: Plan, live: FeatureSta
     try {
       state = await api.setFeature(feature, enabled);
     } catch (e) {
-      const mapped = mapAwsError(e, { action: step, organizationId: live.organizationId });
+      const mapped = await diagnose(api, e, { action: step, organizationId: live.organizationId });
       if (done.length === 0) throw mapped;
       throw new FeatureChangeIncompleteError(live.organizationId, done, step, mapped);
     }
@@ -164,7 +165,7 @@ function withPartialState(err: unknown, id: string, outs: ResourceOutputs): unkn
   return err;
 }
 
-export async function check(kind: KindName, _olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+export async function check(kind: ResourceKind, _olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
   return { inputs: news, failures: validateInputs(kind, news) };
 }
 
@@ -179,7 +180,7 @@ export async function diff(
   // An input only known after an update cannot be compared; the engine shows it as a pending change.
   if (containsUnknown(news.enabledFeatures) || news.organizationId === UNKNOWN) return { changes: true };
   const action = `compare ${kind} with the live organization`;
-  const live = await listLive(api, { action, organizationId: id });
+  const live = await listLive(api, { action, organizationId: id }, report);
   guard(action, live, id, news);
   const desired = desiredOf(kind, news);
   const plan = reconcile(desired, live.enabledFeatures, scopeOf(kind));
@@ -202,7 +203,7 @@ export async function create(
 ): Promise<{ id: string; outs: ResourceOutputs }> {
   const desired = desiredOf(kind, inputs);
   const action = `create ${kind}`;
-  const live = await listLive(api, { action });
+  const live = await listLive(api, { action }, report, inputs);
   const importId = typeof inputs.importId === "string" ? inputs.importId : undefined;
   guard(action, live, importId, inputs, "import option");
   // Create only switches features on; a feature that is already on is adopted as it is.
@@ -239,9 +240,10 @@ export async function read(
   kind: KindName,
   id: string,
   props: Props,
+  report: Reporter = toStdout,
 ): Promise<{ id: string; props: ResourceOutputs }> {
   const action = `read ${kind}`;
-  const live = await listLive(api, { action, organizationId: id });
+  const live = await listLive(api, { action, organizationId: id }, report);
   guard(action, live, id, {});
   return { id, props: outputsFor(kind, live, props) };
 }
@@ -252,18 +254,25 @@ export async function update(
   id: string,
   _olds: Props,
   news: Props,
+  report: Reporter = toStdout,
 ): Promise<{ outs: ResourceOutputs }> {
   const action = `update ${kind}`;
-  const live = await listLive(api, { action, organizationId: id });
+  const live = await listLive(api, { action, organizationId: id }, report, news);
   guard(action, live, id, news);
   const plan = reconcile(desiredOf(kind, news), live.enabledFeatures, scopeOf(kind));
   const state = await applyPlan(api, plan, live);
   return { outs: outputsFor(kind, state, news) };
 }
 
-export async function remove(api: RootAccessApi, kind: KindName, id: string, props: Props): Promise<void> {
+export async function remove(
+  api: RootAccessApi,
+  kind: KindName,
+  id: string,
+  props: Props,
+  report: Reporter = toStdout,
+): Promise<void> {
   const action = `delete ${kind}`;
-  const live = await listLive(api, { action, organizationId: id });
+  const live = await listLive(api, { action, organizationId: id }, report);
   guard(action, live, id, {});
   // Delete wants nothing enabled, but only among the features this resource declared.
   await applyPlan(api, reconcile([], live.enabledFeatures, declaredOf(kind, props)), live);

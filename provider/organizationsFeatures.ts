@@ -6,6 +6,8 @@ import type { ConnectionArgs } from "./resourceArgs";
 export interface OrganizationsFeaturesArgs extends ConnectionArgs {
   /** The features that must be enabled, one or more of `"RootCredentialsManagement"`, `"RootSessions"`. Order does not matter. */
   enabledFeatures: pulumi.Input<pulumi.Input<string>[]>;
+  /** How long create and update wait for IAM to see trusted access that was just enabled; 120 seconds by default. */
+  propagationTimeoutSeconds?: pulumi.Input<number>;
 }
 
 /**

@@ -3,7 +3,10 @@ import { FeatureResource } from "./featureResource";
 import type { ConnectionArgs } from "./resourceArgs";
 
 /** Arguments of {@link RootCredentialsManagement}: only connection settings. */
-export type RootCredentialsManagementArgs = ConnectionArgs;
+export interface RootCredentialsManagementArgs extends ConnectionArgs {
+  /** How long create and update wait for IAM to see trusted access that was just enabled; 120 seconds by default. */
+  propagationTimeoutSeconds?: pulumi.Input<number>;
+}
 
 /**
  * Turns on the IAM centralized root access feature `RootCredentialsManagement` for an AWS Organization: root user

@@ -3,7 +3,10 @@ import { FeatureResource } from "./featureResource";
 import type { ConnectionArgs } from "./resourceArgs";
 
 /** Arguments of {@link RootSessions}: only connection settings, since the resource manages one fixed feature. */
-export type RootSessionsArgs = ConnectionArgs;
+export interface RootSessionsArgs extends ConnectionArgs {
+  /** How long create and update wait for IAM to see trusted access that was just enabled; 120 seconds by default. */
+  propagationTimeoutSeconds?: pulumi.Input<number>;
+}
 
 /**
  * Turns on the IAM centralized root access feature `RootSessions` for an AWS Organization: the management account

@@ -3,8 +3,7 @@
  * be accepted, before any AWS call. Values the engine does not know yet (during preview) are let through.
  */
 import { ALL_FEATURES, isFeatureName } from "./features";
-import { KINDS } from "./kinds";
-import type { KindName, KindSpec } from "./kinds";
+import type { ResourceKind } from "./kinds";
 
 export interface CheckFailure {
   property: string;
@@ -20,9 +19,21 @@ const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
 const PROFILE_PATTERN = /^[\w+=,.@/:-]{1,128}$/;
 const MAX_SHOWN = 60;
 
-const CONNECTION_PROPERTIES = ["region", "profile", "roleArn"] as const;
-// Plain arrays at module level: this module may be serialized by value into `__provider`, which loses Sets and Maps.
+const ACCOUNT_ID_PATTERN = /^\d{12}$/;
+export const MAX_PROPAGATION_TIMEOUT_SECONDS = 3600;
+
+// Plain arrays and objects at module level: this module may be serialized by value into `__provider`, which loses
+// Sets and Maps.
 const INTERNAL_PROPERTIES = ["__provider"];
+const COMMON = ["organizationId", "region", "profile", "roleArn"];
+const FEATURE = [...COMMON, "importId", "propagationTimeoutSeconds"];
+const PROPERTIES: Record<ResourceKind, string[]> = {
+  RootSessions: FEATURE,
+  RootCredentialsManagement: FEATURE,
+  OrganizationsFeatures: [...FEATURE, "enabledFeatures"],
+  IamTrustedAccess: [...COMMON, "disableOnDelete"],
+  IamDelegatedAdministrator: [...COMMON, "accountId"],
+};
 
 function show(value: unknown): string {
   let text: string;
@@ -78,21 +89,39 @@ function checkFeatureList(failures: CheckFailure[], value: unknown): void {
   });
 }
 
-/** Returns every problem with a resource's inputs; an empty list means they are fine. */
-export function validateInputs(kind: KindName, news: Record<string, unknown>): CheckFailure[] {
-  const spec: KindSpec = KINDS[kind];
-  const failures: CheckFailure[] = [];
-  const allowed = new Set<string>([
-    "organizationId",
-    "importId",
-    ...CONNECTION_PROPERTIES,
-    ...(spec.fixed ? [] : ["enabledFeatures"]),
-  ]);
-  for (const key of Object.keys(news)) {
-    if (INTERNAL_PROPERTIES.includes(key) || allowed.has(key)) continue;
-    failures.push({ property: key, reason: `${kind} has no property "${key}"; valid properties: ${[...allowed].join(", ")}` });
+function checkBoolean(failures: CheckFailure[], property: string, value: unknown): void {
+  if (value === undefined || value === null || value === UNKNOWN || typeof value === "boolean") return;
+  failures.push({ property, reason: `${property} must be true or false, got ${show(value)}` });
+}
+
+function checkSeconds(failures: CheckFailure[], property: string, value: unknown): void {
+  if (value === undefined || value === null || value === UNKNOWN) return;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > MAX_PROPAGATION_TIMEOUT_SECONDS) {
+    failures.push({
+      property,
+      reason: `${property} must be a whole number of seconds from 0 to ${MAX_PROPAGATION_TIMEOUT_SECONDS}, got ${show(value)}`,
+    });
   }
-  if (!spec.fixed) checkFeatureList(failures, news.enabledFeatures);
+}
+
+/** Returns every problem with a resource's inputs; an empty list means they are fine. */
+export function validateInputs(kind: ResourceKind, news: Record<string, unknown>): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  const allowed = PROPERTIES[kind];
+  for (const key of Object.keys(news)) {
+    if (INTERNAL_PROPERTIES.includes(key) || allowed.includes(key)) continue;
+    failures.push({ property: key, reason: `${kind} has no property "${key}"; valid properties: ${allowed.join(", ")}` });
+  }
+  if (allowed.includes("enabledFeatures")) checkFeatureList(failures, news.enabledFeatures);
+  if (allowed.includes("accountId")) {
+    if (news.accountId === undefined || news.accountId === null) {
+      failures.push({
+        property: "accountId",
+        reason: "accountId is required: the 12-digit ID of the member account to register",
+      });
+    }
+    checkString(failures, "accountId", news.accountId, ACCOUNT_ID_PATTERN, "a 12-digit AWS account ID such as 123456789012");
+  }
   const orgIdShape = "an organization ID like o-a1b2c3d4e5 (^o-[a-z0-9]{10,32}$)";
   checkString(failures, "organizationId", news.organizationId, ORGANIZATION_ID_PATTERN, orgIdShape);
   checkString(failures, "importId", news.importId, ORGANIZATION_ID_PATTERN, `the \`import\` option's ID: ${orgIdShape}`);
@@ -105,5 +134,7 @@ export function validateInputs(kind: KindName, news: Record<string, unknown>): C
     "a profile name from your AWS config file (1-128 characters, no spaces)",
   );
   checkString(failures, "roleArn", news.roleArn, ROLE_ARN_PATTERN, "an IAM role ARN like arn:aws:iam::123456789012:role/Name");
+  checkBoolean(failures, "disableOnDelete", news.disableOnDelete);
+  checkSeconds(failures, "propagationTimeoutSeconds", news.propagationTimeoutSeconds);
   return failures;
 }
