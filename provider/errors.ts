@@ -73,8 +73,9 @@ export class ServiceAccessNotEnabledError extends RootAccessError {
   constructor(readonly context: ErrorContext) {
     super(
       `Cannot ${context.action}: trusted access for IAM is not enabled in AWS Organizations` +
-        `${forOrg(context.organizationId)}. Fix: run \`${IAM_TRUSTED_ACCESS_FIX}\` from the management account ` +
-        "(it can take a few minutes to take effect), then run `pulumi up` again.",
+        `${forOrg(context.organizationId)}. Fix: declare \`IamTrustedAccess\` (or use \`CentralizedRootAccess\`) in the ` +
+        `program, or run \`${IAM_TRUSTED_ACCESS_FIX}\` from the management account (it can take a few minutes to ` +
+        "take effect), then run `pulumi up` again.",
     );
   }
 }

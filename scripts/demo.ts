@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const iam = new IAMClient({ region: "us-east-1", endpoint: emulator.url, credentials });
   const live = async (): Promise<string[]> => (await iam.send(new ListOrganizationsFeaturesCommand({}))).EnabledFeatures ?? [];
   process.stdout.write(`  emulator at ${emulator.url}\n`);
-  process.stdout.write("  (first run: building the Pulumi CLI from Go modules can take 10-15 minutes; later runs are instant)\n");
+  process.stdout.write("  (first run: building the Pulumi CLI from Go modules takes about 11 minutes; later runs are instant)\n");
   const project = await PulumiProject.create({
     env: offlineEngineEnv(scratchDir("demo"), { emulatorUrl: emulator.url, credentials }),
     name: "root-access-demo",

@@ -35,7 +35,7 @@ fi
 
 command -v go >/dev/null || { say "error: no pulumi on PATH and no Go toolchain to build one; install Go >= 1.25"; exit 1; }
 say "building the Pulumi CLI $PULUMI_VERSION and Node.js language host from Go modules into $bin"
-say "(first run only: about 10-15 minutes on 2 cores; later runs reuse the cache)"
+say "(first run only: about 11 minutes on 2 cores; later runs reuse the cache)"
 staging=$(mktemp -d "$cache_root.staging.XXXXXX" 2>/dev/null || { mkdir -p "$cache_root" && mktemp -d "$cache_root/staging.XXXXXX"; })
 trap 'rm -rf "$staging"' EXIT
 start=$(date +%s)

@@ -22,7 +22,8 @@ const cases = [
     seed: scenarioSeed({ trustedServices: [] }),
     key: KEYS.management,
     message:
-      "Cannot create OrganizationsFeatures: trusted access for IAM is not enabled in AWS Organizations. Fix: run " +
+      "Cannot create OrganizationsFeatures: trusted access for IAM is not enabled in AWS Organizations. Fix: declare " +
+      "`IamTrustedAccess` (or use `CentralizedRootAccess`) in the program, or run " +
       "`aws organizations enable-aws-service-access --service-principal iam.amazonaws.com` from the management account",
   },
   {
@@ -30,7 +31,8 @@ const cases = [
     seed: scenarioSeed(),
     key: KEYS.member,
     message:
-      "Cannot create OrganizationsFeatures: these credentials belong to a member account that is neither the management account nor the IAM delegated administrator.",
+      `Cannot create OrganizationsFeatures: these credentials belong to a member account (organization ${ORG_ID}) that is ` +
+      "neither the management account nor the IAM delegated administrator.",
   },
 ];
 
@@ -56,6 +58,7 @@ describe("a missing prerequisite through the real Pulumi CLI", function () {
         const up = await project.pulumi(["up", "--yes", "--skip-preview"], { allowFailure: true });
         expect(up.code).to.not.equal(0);
         expect(up.stdout.replace(/\s+/g, " ")).to.include(c.message);
+        if (c.key === KEYS.member) expect(up.stdout).to.include(`The management account of ${ORG_ID} is 111111111111.`);
       });
 
       it("leaves state and AWS consistent: no resource recorded, nothing changed", async () => {

@@ -1,11 +1,11 @@
 import { expect } from "chai";
 import { UNKNOWN, validateInputs } from "../../provider/validate";
-import type { KindName } from "../../provider/kinds";
+import type { ResourceKind } from "../../provider/kinds";
 
-type Case = [title: string, kind: KindName, inputs: Record<string, unknown>, property: string, reason: RegExp];
+type Case = [title: string, kind: ResourceKind, inputs: Record<string, unknown>, property: string, reason: RegExp];
 
 const VALID = "RootCredentialsManagement, RootSessions";
-const OF = "OrganizationsFeatures";
+const OF: ResourceKind = "OrganizationsFeatures";
 
 const rejected: Case[] = [
   [
@@ -95,6 +95,56 @@ const rejected: Case[] = [
   ["a role ARN that is a user ARN", "RootSessions", { roleArn: "arn:aws:iam::123456789012:user/bob" }, "roleArn", /IAM role ARN/],
   ["a role ARN with a short account", "RootSessions", { roleArn: "arn:aws:iam::1234:role/Admin" }, "roleArn", /IAM role ARN/],
   ["an import ID that is not an organization ID", "RootSessions", { importId: "r-1234" }, "importId", /`import` option's ID/],
+  [
+    "a missing delegated administrator account",
+    "IamDelegatedAdministrator",
+    {},
+    "accountId",
+    /accountId is required: the 12-digit ID/,
+  ],
+  [
+    "an account ID with 11 digits",
+    "IamDelegatedAdministrator",
+    { accountId: "12345678901" },
+    "accountId",
+    /12-digit AWS account ID/,
+  ],
+  ["an account ID given as a number", "IamDelegatedAdministrator", { accountId: 123456789012 }, "accountId", /must be a string/],
+  [
+    "disableOnDelete as a string",
+    "IamTrustedAccess",
+    { disableOnDelete: "yes" },
+    "disableOnDelete",
+    /must be true or false, got "yes"/,
+  ],
+  [
+    "enabledFeatures on IamTrustedAccess",
+    "IamTrustedAccess",
+    { enabledFeatures: ["RootSessions"] },
+    "enabledFeatures",
+    /IamTrustedAccess has no property/,
+  ],
+  [
+    "a negative propagation timeout",
+    "RootSessions",
+    { propagationTimeoutSeconds: -1 },
+    "propagationTimeoutSeconds",
+    /whole number of seconds from 0 to 3600/,
+  ],
+  [
+    "a fractional propagation timeout",
+    OF,
+    { enabledFeatures: ["RootSessions"], propagationTimeoutSeconds: 1.5 },
+    "propagationTimeoutSeconds",
+    /whole number/,
+  ],
+  [
+    "an endless propagation timeout",
+    "RootSessions",
+    { propagationTimeoutSeconds: 86_400 },
+    "propagationTimeoutSeconds",
+    /from 0 to 3600/,
+  ],
 ];
 
 describe("validateInputs", () => {
