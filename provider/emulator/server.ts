@@ -268,7 +268,10 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
     }
     try {
       const body = run(caller);
-      record({ service, operation, accountId: caller.accountId, status: 200 }, arrivedAt);
+      record(
+        { service, operation, accountId: caller.accountId, status: 200, ...(decision.latencyMs > 0 ? { fault: "latency" } : {}) },
+        arrivedAt,
+      );
       if (!READ_ONLY.test(operation)) persist();
       return { status: 200, contentType, body };
     } catch (e) {
