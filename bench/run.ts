@@ -16,6 +16,7 @@ import { start } from "../provider/emulator";
 import type { CallRecord, RunningEmulator } from "../provider/emulator";
 import { PulumiProject, REPO_ROOT, offlineEngineEnv, randomCredentials, scratchDir } from "../scripts/harness/engine";
 import { installedProjectDir } from "../scripts/harness/installed";
+import { multiOrgWorld } from "../scripts/harness/worlds";
 import { peakConcurrency, renderScaleSvg } from "./report";
 
 type Kind = "RootSessions" | "RootCredentialsManagement" | "OrganizationsFeatures";
@@ -178,26 +179,6 @@ async function stateSize(dir: string): Promise<Sizes> {
   return sizes;
 }
 
-/** N organizations, each with its own management account, access key and AWS profile. */
-function scaleWorld(n: number, workDir: string): { seed: unknown; credentialsFile: string } {
-  const orgs = [];
-  const accounts = [];
-  const keys = [];
-  let profiles = "";
-  for (let i = 0; i < n; i += 1) {
-    const account = String(100_000_000_000 + i);
-    const org = `o-bench${String(i).padStart(6, "0")}`;
-    const key = `AKIABENCH${String(i).padStart(11, "0")}`;
-    orgs.push({ id: org, managementAccountId: account });
-    accounts.push({ id: account, organizationId: org });
-    keys.push({ accessKeyId: key, accountId: account });
-    profiles += `[org${i}]\naws_access_key_id = ${key}\naws_secret_access_key = bench-secret-${i}\n`;
-  }
-  const credentialsFile = join(workDir, "credentials");
-  writeFileSync(credentialsFile, profiles);
-  return { seed: { organizations: orgs, accounts, accessKeys: keys, defaultAccountId: null }, credentialsFile };
-}
-
 interface ScalePoint {
   resources: number;
   upMs: number;
@@ -209,7 +190,7 @@ interface ScalePoint {
 
 async function scale(dir: string): Promise<ScalePoint[]> {
   const max = Math.max(...SCALE_SIZES);
-  const world = scaleWorld(max, scratchDir("bench-scale"));
+  const world = multiOrgWorld(max, scratchDir("bench-scale"));
   const h = await harness(dir, world.seed, { AWS_SHARED_CREDENTIALS_FILE: world.credentialsFile });
   // Latency on every call, so running calls in parallel shows in wall time as it would against AWS.
   h.emulator.setFaults({ rules: [{ kind: "latency", count: 10_000, ms: SCALE_LATENCY_MS }] });

@@ -91,3 +91,10 @@ export function operations(emulator: RunningEmulator, opts: { mutatingOnly?: boo
     .map((c) => c.operation)
     .filter((op) => !opts.mutatingOnly || !/^(List|Describe|Get)/.test(op));
 }
+
+/** Shared by the reliability specs and docs/reliability.md, so the document counts what the specs run. */
+export const RELIABILITY = {
+  credentialSources: ["environment variables", "a named profile", "an assumed role"],
+  crashPoints: ["create", "update"],
+  concurrentOrganizations: 6,
+} as const;

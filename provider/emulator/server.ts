@@ -69,6 +69,8 @@ export interface RunningEmulator {
   state(): EmulatorState;
   setState(state: unknown): void;
   setFaults(faults: FaultConfig): void;
+  /** Key IDs, secrets and session tokens minted by AssumeRole so far (in memory only). */
+  mintedCredentials(): string[];
   close(): Promise<void>;
 }
 
@@ -447,6 +449,7 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
       persist();
     },
     setFaults: (f) => applyFaults(f),
+    mintedCredentials: () => [...world.mintedSecrets],
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

@@ -34,11 +34,14 @@ export function handleSts(world: World, caller: Caller, action: string, params: 
   const accessKeyId = "ASIA" + token("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16);
   world.state.accessKeys.push({ accessKeyId, accountId, temporary: true });
   const roleName = m[2]!.split("/").pop()!;
+  const secretAccessKey = token("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 40);
+  const sessionToken = token("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 120);
+  world.mintedSecrets.push(accessKeyId, secretAccessKey, sessionToken);
   return {
     Credentials: {
       AccessKeyId: accessKeyId,
-      SecretAccessKey: token("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 40),
-      SessionToken: token("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 120),
+      SecretAccessKey: secretAccessKey,
+      SessionToken: sessionToken,
       Expiration: new Date(Date.now() + 3600_000).toISOString(),
     },
     AssumedRoleUser: {

@@ -15,6 +15,9 @@ export class World {
   /** Per organization: the time (ms) before which IAM does not yet see trusted access that was just enabled. */
   readonly iamTrustedAccessVisibleAt = new Map<string, number>();
 
+  /** Secrets of temporary credentials minted by AssumeRole, kept in memory only, so tests can prove none leaks. */
+  readonly mintedSecrets: string[] = [];
+
   /** How long IAM keeps answering ServiceAccessNotEnabled after trusted access is enabled (a fault to test waits). */
   propagationDelayMs = 0;
 

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { spawn } from "node:child_process";
 import { ListOrganizationsFeaturesCommand } from "@aws-sdk/client-iam";
 import { PulumiProject, offlineEngineEnv, scratchDir } from "../../scripts/harness/engine";
-import { operations, startEmulator } from "../fixtures";
+import { RELIABILITY, operations, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 
 const BOTH = ["RootCredentialsManagement", "RootSessions"];
@@ -63,14 +63,14 @@ describe("crash and resume: pulumi up killed with SIGKILL in the middle of an AW
     expect((await project.preview(["--expect-no-changes"], true)).code).to.equal(0);
   }
 
-  it("converges after a crash during create, adopting what the dead run enabled without enabling it again", async () => {
+  it(`converges after a crash during ${RELIABILITY.crashPoints[0]}, adopting what the dead run enabled without enabling it again`, async () => {
     await crashDuring(project, fx, "EnableOrganizationsRootSessions", "EnableOrganizationsRootCredentialsManagement");
     await resume();
     expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal([]);
     await expectConverged(BOTH);
   });
 
-  it("converges after a crash during an update, finishing only what is left", async () => {
+  it(`converges after a crash during ${RELIABILITY.crashPoints[1]}, finishing only what is left`, async () => {
     await project.setConfig("enabledFeatures", '["RootSessions"]');
     await project.up();
     await project.setConfig("enabledFeatures", '["RootCredentialsManagement"]');

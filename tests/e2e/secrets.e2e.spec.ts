@@ -1,0 +1,102 @@
+import { expect } from "chai";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DisableAWSServiceAccessCommand } from "@aws-sdk/client-organizations";
+import { PulumiProject, REPO_ROOT, offlineEngineEnv, randomCredentials, scratchDir } from "../../scripts/harness/engine";
+import { IAM_PRINCIPAL, MANAGEMENT, RELIABILITY, scenarioSeed, startEmulator } from "../fixtures";
+import type { EmulatorFixture } from "../fixtures";
+
+const PROGRAM = join(REPO_ROOT, "tests", "programs", "raw-args.ts");
+
+interface Source {
+  title: string;
+  /** Environment for the engine and the resource's extra arguments; returns the secrets it introduced. */
+  setup(
+    fx: EmulatorFixture,
+    stateDir: string,
+  ): { extraEnv: Record<string, string>; args: Record<string, unknown>; secrets: string[] };
+}
+
+const SOURCES: Source[] = [
+  {
+    title: RELIABILITY.credentialSources[0],
+    setup: (fx) => ({ extraEnv: {}, args: {}, secrets: [fx.credentials.accessKeyId, fx.credentials.secretAccessKey] }),
+  },
+  {
+    title: RELIABILITY.credentialSources[1],
+    setup: (_fx, stateDir) => {
+      const c = randomCredentials();
+      const file = join(stateDir, "profile-credentials");
+      writeFileSync(file, `[management]\naws_access_key_id = ${c.accessKeyId}\naws_secret_access_key = ${c.secretAccessKey}\n`);
+      return {
+        extraEnv: { AWS_SHARED_CREDENTIALS_FILE: file },
+        args: { profile: "management" },
+        secrets: [c.accessKeyId, c.secretAccessKey],
+      };
+    },
+  },
+  {
+    title: RELIABILITY.credentialSources[2],
+    setup: (fx) => ({
+      extraEnv: {},
+      args: { roleArn: `arn:aws:iam::${MANAGEMENT}:role/OrganizationAdmin` },
+      secrets: [fx.credentials.accessKeyId, fx.credentials.secretAccessKey],
+    }),
+  },
+];
+
+describe("no credential reaches state, the serialized provider, CLI output or error messages", function () {
+  this.timeout(10 * 60_000);
+
+  for (const source of SOURCES) {
+    describe(`with credentials from ${source.title}`, () => {
+      let fx: EmulatorFixture;
+      let project: PulumiProject;
+      let secrets: string[];
+      const outputs: string[] = [];
+
+      before(async () => {
+        fx = await startEmulator({ seed: scenarioSeed() });
+        const stateDir = scratchDir("e2e-secrets");
+        const s = source.setup(fx, stateDir);
+        secrets = s.secrets;
+        // A profile source must not also find keys in the environment.
+        const credentials = Object.keys(s.extraEnv).length ? undefined : fx.credentials;
+        const env = offlineEngineEnv(stateDir, {
+          emulatorUrl: fx.emulator.url,
+          ...(credentials ? { credentials } : {}),
+          extra: s.extraEnv,
+        });
+        project = await PulumiProject.create({ program: PROGRAM, env });
+        const args = { enabledFeatures: ["RootCredentialsManagement", "RootSessions"], ...s.args };
+        await project.setConfig("resources", JSON.stringify([{ kind: "OrganizationsFeatures", name: "root-access", args }]));
+      });
+      after(async () => {
+        project?.remove();
+        await fx?.close();
+      });
+
+      it("runs up, preview, refresh and a failing preview, recording every output", async () => {
+        outputs.push((await project.up()).output, (await project.preview()).output, (await project.refresh()).output);
+        await fx.organizations.send(new DisableAWSServiceAccessCommand({ ServicePrincipal: IAM_PRINCIPAL }));
+        const failing = await project.preview([], true);
+        expect(failing.code).to.not.equal(0);
+        expect(failing.stdout).to.include("trusted access for IAM is not enabled");
+        outputs.push(failing.output);
+      });
+
+      it("finds none of the credential strings anywhere", async () => {
+        const all = [...secrets, ...fx.emulator.mintedCredentials()];
+        if (source.title === RELIABILITY.credentialSources[2])
+          expect(fx.emulator.mintedCredentials(), "the role was really assumed").to.have.length.greaterThan(0);
+        const exported = await project.exportStack();
+        expect(exported).to.include("__provider");
+        for (const secret of all) {
+          expect(exported.includes(secret), "stack export").to.equal(false);
+          for (const out of outputs) expect(out.includes(secret), "CLI output").to.equal(false);
+        }
+        expect(all.every((s) => s.length >= 16)).to.equal(true);
+      });
+    });
+  }
+});
