@@ -114,20 +114,23 @@ function listLive(api: RootAccessApi, context: ErrorContext, report: Reporter, i
 
 type IdSource = ConstructorParameters<typeof OrganizationMismatchError>[3];
 
-/** The org guard: acts only on the organization the resource is declared for and was created in. */
-function guard(
+/**
+ * The org guard, for every resource: acts only on the organization the resource is declared for and was created
+ * in, given the organization the credentials actually reach.
+ */
+export function guardOrganization(
   action: string,
-  live: FeatureState,
+  reachedId: string,
   id: string | undefined,
   inputs: Props,
   idSource: IdSource = "resource ID in state",
 ): void {
-  if (id && id !== live.organizationId) {
-    throw new OrganizationMismatchError(action, id, live.organizationId, idSource);
+  if (id && id !== reachedId) {
+    throw new OrganizationMismatchError(action, id, reachedId, idSource);
   }
   const declared = inputs.organizationId;
-  if (typeof declared === "string" && declared !== UNKNOWN && declared !== live.organizationId) {
-    throw new OrganizationMismatchError(action, declared, live.organizationId, "organizationId input");
+  if (typeof declared === "string" && declared !== UNKNOWN && declared !== reachedId) {
+    throw new OrganizationMismatchError(action, declared, reachedId, "organizationId input");
   }
 }
 
@@ -181,7 +184,7 @@ export async function diff(
   if (containsUnknown(news.enabledFeatures) || news.organizationId === UNKNOWN) return { changes: true };
   const action = `compare ${kind} with the live organization`;
   const live = await listLive(api, { action, organizationId: id }, report);
-  guard(action, live, id, news);
+  guardOrganization(action, live.organizationId, id, news);
   const desired = desiredOf(kind, news);
   const plan = reconcile(desired, live.enabledFeatures, scopeOf(kind));
   if (!isEmptyPlan(plan)) {
@@ -205,7 +208,7 @@ export async function create(
   const action = `create ${kind}`;
   const live = await listLive(api, { action }, report, inputs);
   const importId = typeof inputs.importId === "string" ? inputs.importId : undefined;
-  guard(action, live, importId, inputs, "import option");
+  guardOrganization(action, live.organizationId, importId, inputs, "import option");
   // Create only switches features on; a feature that is already on is adopted as it is.
   const plan = reconcile(desired, live.enabledFeatures, []);
   if (importId) {
@@ -244,7 +247,7 @@ export async function read(
 ): Promise<{ id: string; props: ResourceOutputs }> {
   const action = `read ${kind}`;
   const live = await listLive(api, { action, organizationId: id }, report);
-  guard(action, live, id, {});
+  guardOrganization(action, live.organizationId, id, {});
   return { id, props: outputsFor(kind, live, props) };
 }
 
@@ -258,7 +261,7 @@ export async function update(
 ): Promise<{ outs: ResourceOutputs }> {
   const action = `update ${kind}`;
   const live = await listLive(api, { action, organizationId: id }, report, news);
-  guard(action, live, id, news);
+  guardOrganization(action, live.organizationId, id, news);
   const plan = reconcile(desiredOf(kind, news), live.enabledFeatures, scopeOf(kind));
   const state = await applyPlan(api, plan, live);
   return { outs: outputsFor(kind, state, news) };
@@ -273,7 +276,7 @@ export async function remove(
 ): Promise<void> {
   const action = `delete ${kind}`;
   const live = await listLive(api, { action, organizationId: id }, report);
-  guard(action, live, id, {});
+  guardOrganization(action, live.organizationId, id, {});
   // Delete wants nothing enabled, but only among the features this resource declared.
   await applyPlan(api, reconcile([], live.enabledFeatures, declaredOf(kind, props)), live);
 }

@@ -2,17 +2,12 @@
  * Create/read/update/delete for the two prerequisites of centralized root access, IAM trusted access in AWS
  * Organizations and the IAM delegated administrator. Both only ever touch `iam.amazonaws.com`.
  */
-import {
-  ManagementAccountAsDelegatedAdministratorError,
-  OrganizationMismatchError,
-  OrganizationNotInAllFeaturesModeError,
-  mapAwsError,
-} from "./errors";
+import { ManagementAccountAsDelegatedAdministratorError, OrganizationNotInAllFeaturesModeError, mapAwsError } from "./errors";
 import type { ErrorContext } from "./errors";
 import { IAM_SERVICE_PRINCIPAL } from "./kinds";
 import type { OrganizationInfo, OrganizationsApi, RootAccessApi } from "./aws";
 import { UNKNOWN } from "./validate";
-import { connectionOf, toStdout } from "./lifecycle";
+import { connectionOf, guardOrganization, toStdout } from "./lifecycle";
 import type { Reporter } from "./lifecycle";
 
 type Props = Record<string, unknown>;
@@ -38,11 +33,7 @@ async function reachedOrganization(
   inputs: Props,
 ): Promise<OrganizationInfo> {
   const org = await call(context, () => orgs.describeOrganization());
-  if (id && id !== org.id) throw new OrganizationMismatchError(context.action, id, org.id, "resource ID in state");
-  const declared = inputs.organizationId;
-  if (typeof declared === "string" && declared !== UNKNOWN && declared !== org.id) {
-    throw new OrganizationMismatchError(context.action, declared, org.id, "organizationId input");
-  }
+  guardOrganization(context.action, org.id, id, inputs);
   return org;
 }
 
