@@ -23,6 +23,11 @@ export interface Organization {
   /** Service principals with trusted access, each with the epoch seconds it was enabled at. */
   trustedServices: Record<string, number>;
   delegatedAdministrators: DelegatedAdministrator[];
+  /**
+   * Per service principal, how many delegated administrators it accepts. AWS documents no limit for IAM, so none is
+   * set by default; a seed sets one to reproduce MAX_DELEGATED_ADMINISTRATORS_FOR_SERVICE_LIMIT_EXCEEDED.
+   */
+  delegatedAdministratorLimits: Record<string, number>;
   enabledRootFeatures: RootFeature[];
 }
 
@@ -64,6 +69,7 @@ export function defaultState(): EmulatorState {
         featureSet: "ALL",
         trustedServices: { [IAM_SERVICE_PRINCIPAL]: 1_700_000_000 },
         delegatedAdministrators: [],
+        delegatedAdministratorLimits: {},
         enabledRootFeatures: [],
       },
     ],
@@ -152,12 +158,22 @@ function parseOrganization(o: Record<string, unknown>, i: number): Organization 
     servicePrincipal: str(d, "servicePrincipal", `${where}.delegatedAdministrators[${j}]`),
     registeredAt: typeof d.registeredAt === "number" ? d.registeredAt : 1_700_000_000,
   }));
+  const limits = o.delegatedAdministratorLimits ?? {};
+  if (
+    typeof limits !== "object" ||
+    limits === null ||
+    Array.isArray(limits) ||
+    Object.values(limits).some((n) => typeof n !== "number" || !Number.isInteger(n) || n < 1)
+  ) {
+    throw new SeedError(`${where}.delegatedAdministratorLimits must map service principals to whole numbers of at least 1`);
+  }
   return {
     id: str(o, "id", where, ORG_ID),
     managementAccountId: str(o, "managementAccountId", where, ACCOUNT_ID),
     featureSet,
     trustedServices,
     delegatedAdministrators: admins,
+    delegatedAdministratorLimits: { ...(limits as Record<string, number>) },
     enabledRootFeatures: [...new Set(features as RootFeature[])].sort(),
   };
 }

@@ -160,6 +160,18 @@ const handlers: Record<string, Handler> = {
         "The provided account is already a delegated administrator for your organization.",
       );
     }
+    const limit = Object.hasOwn(org.delegatedAdministratorLimits, principal)
+      ? org.delegatedAdministratorLimits[principal]
+      : undefined;
+    if (limit !== undefined && org.delegatedAdministrators.filter((d) => d.servicePrincipal === principal).length >= limit) {
+      throw new AwsError(
+        "ConstraintViolationException",
+        `You have already registered the maximum number of delegated administrators (${limit}) for ${principal}.`,
+        400,
+        "Sender",
+        { Reason: "MAX_DELEGATED_ADMINISTRATORS_FOR_SERVICE_LIMIT_EXCEEDED" },
+      );
+    }
     org.delegatedAdministrators.push({ accountId, servicePrincipal: principal, registeredAt: epochSeconds() });
     return {};
   },

@@ -14,15 +14,14 @@ const cases = [
     title: "an organization in consolidated-billing mode",
     seed: scenarioSeed({ featureSet: "CONSOLIDATED_BILLING" }),
     key: KEYS.management,
-    message:
-      "Cannot create OrganizationsFeatures: the organization uses consolidated billing only, and centralized root access needs all features.",
+    message: `Cannot create OrganizationsFeatures: organization ${ORG_ID} uses consolidated billing only, and centralized root access needs all features.`,
   },
   {
     title: "IAM trusted access switched off",
     seed: scenarioSeed({ trustedServices: [] }),
     key: KEYS.management,
     message:
-      "Cannot create OrganizationsFeatures: trusted access for IAM is not enabled in AWS Organizations. Fix: declare " +
+      `Cannot create OrganizationsFeatures: trusted access for IAM is not enabled in AWS Organizations (organization ${ORG_ID}). Fix: declare ` +
       "`IamTrustedAccess` (or use `CentralizedRootAccess`) in the program, or run " +
       "`aws organizations enable-aws-service-access --service-principal iam.amazonaws.com` from the management account",
   },

@@ -1,0 +1,52 @@
+/**
+ * The real-world changes of a program or an organization that the end-to-end suites run, each with its outcome and
+ * the spec that proves it; docs/reliability.md is rendered from this table.
+ */
+export interface RealWorldChange {
+  change: string;
+  outcome: string;
+  spec: string;
+}
+
+export const REAL_WORLD_CHANGES = {
+  delegatedAdministrator: {
+    change: "`accountId` of `IamDelegatedAdministrator` changed from A to B (IAM accepting several, or only one)",
+    outcome:
+      "one `up` leaves only B registered (deregistering A first when IAM accepts no more, and registering A again if B then fails); refresh keeps B; destroy deregisters B",
+    spec: "tests/e2e/delegated-administrator-change.e2e.spec.ts",
+  },
+  restyle: {
+    change:
+      "`RootSessions` + `RootCredentialsManagement` replaced by one `OrganizationsFeatures` (and back), or a resource renamed",
+    outcome:
+      "both features stay on: the deletes see that a resource of the same deployment took the feature over; `aliases` avoid the create and delete altogether",
+    spec: "tests/e2e/restyle-and-rename.e2e.spec.ts",
+  },
+  mixedStyles: {
+    change: "two resources of one program manage the same feature for the same organization",
+    outcome: "`ConflictingDeclarationError` naming both, before any AWS call",
+    spec: "tests/e2e/restyle-and-rename.e2e.spec.ts",
+  },
+  trustedAccessOff: {
+    change: "IAM trusted access switched off in the console while `IamTrustedAccess` is declared (20 s propagation)",
+    outcome: "preview shows a pending update with a note; one `up` enables trusted access, then the features wait for IAM",
+    spec: "tests/e2e/trusted-access-healing.e2e.spec.ts",
+  },
+  otherOrganization: {
+    change: "credentials that reach another organization (trusted access off, consolidated billing, or healthy)",
+    outcome:
+      "`OrganizationMismatchError` naming both organizations for every resource, in preview and refresh; its advice (`pulumi state delete`, then `up`) works",
+    spec: "tests/e2e/wrong-organization.e2e.spec.ts",
+  },
+  connection: {
+    change: "only `profile` (or `roleArn`, `region`) changed, then the old profile removed",
+    outcome:
+      "an update that records the new settings with no mutating call; refresh and destroy keep working; credential errors name the profile and where it came from",
+    spec: "tests/e2e/connection-change.e2e.spec.ts",
+  },
+  organizationGone: {
+    change: "the organization deleted (the credentials reach no organization)",
+    outcome: "refresh drops the resources from the stack and destroy succeeds, each saying why and how to undo it",
+    spec: "tests/e2e/reading-and-reporting.e2e.spec.ts",
+  },
+} satisfies Record<string, RealWorldChange>;
