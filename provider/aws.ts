@@ -8,11 +8,9 @@ import {
   DisableOrganizationsRootSessionsCommand,
   EnableOrganizationsRootCredentialsManagementCommand,
   EnableOrganizationsRootSessionsCommand,
-  FeatureType,
   IAMClient,
   ListOrganizationsFeaturesCommand,
 } from "@aws-sdk/client-iam";
-import type { IAMClientConfig } from "@aws-sdk/client-iam";
 import {
   DeregisterDelegatedAdministratorCommand,
   DescribeOrganizationCommand,
@@ -23,6 +21,7 @@ import {
   OrganizationsClient,
   RegisterDelegatedAdministratorCommand,
 } from "@aws-sdk/client-organizations";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromIni, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { canonical, isFeatureName } from "./features";
 import type { FeatureName } from "./features";
@@ -33,6 +32,18 @@ export interface ConnectionSettings {
   profile?: string;
   /** A role to assume (with the credentials the chain finds) before calling IAM. */
   roleArn?: string;
+  /** Where `profile` and `roleArn` came from, for error messages ("the stack config `aws:profile`", …). */
+  sources?: { profile?: string; roleArn?: string };
+}
+
+/** "profile "x" (from the stack config `aws:profile`)": which credentials a lookup used, for error messages. */
+export function describeCredentials(settings: ConnectionSettings): string | undefined {
+  const profile = settings.profile ?? process.env.AWS_PROFILE;
+  const profileSource = settings.profile ? settings.sources?.profile : "the AWS_PROFILE environment variable";
+  const named = profile ? `profile "${profile}"${profileSource ? ` (from ${profileSource})` : ""}` : undefined;
+  if (!settings.roleArn) return named;
+  const role = `role ${settings.roleArn}${settings.sources?.roleArn ? ` (from ${settings.sources.roleArn})` : ""}`;
+  return named ? `${role}, assumed with ${named}` : role;
 }
 
 export interface FeatureState {
@@ -64,8 +75,9 @@ export interface RootAccessApi {
   listFeatures(): Promise<FeatureState>;
   /** Enables or disables one feature and returns the state AWS reports after the call. */
   setFeature(feature: FeatureName, enabled: boolean): Promise<FeatureState>;
-  /** Read-only Organizations calls for diagnosing a failure; absent when unavailable. */
-  organizations?: OrganizationsApi;
+  organizations: OrganizationsApi;
+  /** The account the credentials belong to (STS GetCallerIdentity, which needs no permission). */
+  callerAccountId(): Promise<string>;
 }
 
 /** IAM is a global service; this region is used only when nothing else names one. */
@@ -75,6 +87,17 @@ const ROLE_SESSION_NAME = "pulumi-aws-root-access";
 export const MAX_ATTEMPTS = 6;
 const REQUEST_TIMEOUT_MS = 30_000;
 const CONNECTION_TIMEOUT_MS = 5_000;
+
+/** Marks an SDK credential error with the profile or role it was looked up with; other errors pass unchanged. */
+function withCredentialSource(settings: ConnectionSettings): (err: unknown) => never {
+  return (err) => {
+    const described = describeCredentials(settings);
+    if (described && (err as { name?: unknown } | null)?.name === "CredentialsProviderError") {
+      Object.assign(err as object, { credentials: described });
+    }
+    throw err;
+  };
+}
 
 async function resolveRegion(settings: ConnectionSettings): Promise<string> {
   if (settings.region) return settings.region;
@@ -89,9 +112,19 @@ async function resolveRegion(settings: ConnectionSettings): Promise<string> {
 }
 
 // IAM and Organizations clients take the same settings; one builder serves both.
-async function clientConfig(settings: ConnectionSettings): Promise<IAMClientConfig> {
+/** The settings every client of this package shares; a plain shape so IAM, Organizations and STS all accept it. */
+interface ClientConfig {
+  region: string;
+  maxAttempts: number;
+  retryMode: string;
+  requestHandler: { requestTimeout: number; connectionTimeout: number };
+  profile?: string;
+  credentials?: ReturnType<typeof fromTemporaryCredentials>;
+}
+
+async function clientConfig(settings: ConnectionSettings): Promise<ClientConfig> {
   const region = await resolveRegion(settings);
-  const config: IAMClientConfig = {
+  const config: ClientConfig = {
     region,
     maxAttempts: MAX_ATTEMPTS,
     retryMode: "standard",
@@ -115,7 +148,7 @@ function toState(out: { OrganizationId?: string | undefined; EnabledFeatures?: s
 
 // A function, not a lookup table: SDK classes held in a module-level value would be copied into `__provider`.
 async function sendSetFeature(client: IAMClient, feature: FeatureName, enabled: boolean) {
-  if (feature === FeatureType.ROOT_SESSIONS) {
+  if (feature === "RootSessions") {
     return enabled
       ? client.send(new EnableOrganizationsRootSessionsCommand({}))
       : client.send(new DisableOrganizationsRootSessionsCommand({}));
@@ -129,13 +162,22 @@ async function sendSetFeature(client: IAMClient, feature: FeatureName, enabled: 
 export function createRootAccessApi(settings: ConnectionSettings): RootAccessApi {
   let client: Promise<IAMClient> | undefined;
   const iam = (): Promise<IAMClient> => (client ??= clientConfig(settings).then((c) => new IAMClient(c)));
+  const annotate = withCredentialSource(settings);
   return {
     organizations: createOrganizationsApi(settings),
     async listFeatures() {
-      return toState(await (await iam()).send(new ListOrganizationsFeaturesCommand({})));
+      return toState(await (await iam()).send(new ListOrganizationsFeaturesCommand({})).catch(annotate));
     },
     async setFeature(feature, enabled) {
-      return toState(await sendSetFeature(await iam(), feature, enabled));
+      return toState(await sendSetFeature(await iam(), feature, enabled).catch(annotate));
+    },
+    async callerAccountId() {
+      const sts = new STSClient(await clientConfig(settings));
+      try {
+        return (await sts.send(new GetCallerIdentityCommand({})).catch(annotate)).Account ?? "";
+      } finally {
+        sts.destroy();
+      }
     },
   };
 }
@@ -143,7 +185,13 @@ export function createRootAccessApi(settings: ConnectionSettings): RootAccessApi
 /** Builds the Organizations adapter for one provider call. Paginated lists are read to the end. */
 export function createOrganizationsApi(settings: ConnectionSettings): OrganizationsApi {
   let client: Promise<OrganizationsClient> | undefined;
-  const orgs = (): Promise<OrganizationsClient> => (client ??= clientConfig(settings).then((c) => new OrganizationsClient(c)));
+  const annotate = withCredentialSource(settings);
+  const connect = (): Promise<OrganizationsClient> => (client ??= clientConfig(settings).then((c) => new OrganizationsClient(c)));
+  // Every call goes through `send`, so a credential error always says which profile or role it came from.
+  const orgs = async () => {
+    const c = await connect();
+    return { send: ((command: never) => c.send(command).catch(annotate)) as OrganizationsClient["send"] };
+  };
   return {
     async describeOrganization() {
       const org = (await (await orgs()).send(new DescribeOrganizationCommand({}))).Organization;

@@ -3,12 +3,13 @@ import { IamTrustedAccess } from "./iamTrustedAccess";
 import { IamDelegatedAdministrator } from "./iamDelegatedAdministrator";
 import { OrganizationsFeatures } from "./organizationsFeatures";
 import { ALL_FEATURES } from "./features";
+import type { FeatureName } from "./features";
 import type { ConnectionArgs } from "./resourceArgs";
 
 /** Arguments of {@link CentralizedRootAccess}. */
 export interface CentralizedRootAccessArgs extends ConnectionArgs {
   /** The features to enable; both by default. */
-  features?: pulumi.Input<pulumi.Input<string>[]>;
+  features?: pulumi.Input<pulumi.Input<FeatureName>[]>;
   /** A member account to register as IAM delegated administrator; none by default. */
   delegatedAdministratorAccountId?: pulumi.Input<string>;
   /** Disable IAM trusted access when the component is destroyed (off by default: see {@link IamTrustedAccess}). */
@@ -30,7 +31,7 @@ export class CentralizedRootAccess extends pulumi.ComponentResource {
   /** The organization, as IAM reports it. */
   public readonly organizationId: pulumi.Output<string>;
   /** The features enabled in the organization (sorted). */
-  public readonly enabledFeatures: pulumi.Output<string[]>;
+  public readonly enabledFeatures: pulumi.Output<FeatureName[]>;
   public readonly trustedAccess: IamTrustedAccess;
   public readonly delegatedAdministrator: IamDelegatedAdministrator | undefined;
   public readonly features: OrganizationsFeatures;

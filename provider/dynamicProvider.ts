@@ -9,7 +9,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import * as lifecycle from "./lifecycle";
 import * as prerequisites from "./prerequisiteLifecycles";
+import * as support from "./lifecycleSupport";
 import * as aws from "./aws";
+import * as errors from "./errors";
 import type { ResourceKind } from "./kinds";
 
 type Props = Record<string, unknown>;
@@ -23,10 +25,35 @@ interface Lifecycle {
   remove(api: aws.RootAccessApi, kind: ResourceKind, id: string, props: Props): Promise<void>;
 }
 
+/**
+ * The dynamic-provider host logs every error it passes on as `${error}: ${error.stack}`, on top of the engine
+ * showing it; errors prepared by `forEngine` are recognised in that line and left out, so each prints once.
+ */
+function quietEngineLog(): void {
+  const holder = console as unknown as { error: (...args: unknown[]) => void; __rootAccessQuiet?: boolean };
+  if (holder.__rootAccessQuiet) return;
+  const original = holder.error.bind(console);
+  holder.error = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && args[0].startsWith(errors.ENGINE_LOGGED_MARK)) return;
+    original(...args);
+  };
+  holder.__rootAccessQuiet = true;
+}
+
+async function reported<T>(fn: () => Promise<T>): Promise<T> {
+  quietEngineLog();
+  try {
+    return await fn();
+  } catch (e) {
+    throw errors.forEngine(e);
+  }
+}
+
 export function dynamicProviderFor(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
   // Mutated, never reassigned: a serialized closure gives each method its own copy of a reassigned variable.
-  const stack: lifecycle.StackSettings = {};
-  const connect = (props: Props): aws.RootAccessApi => aws.createRootAccessApi(lifecycle.settingsFor(stack, props));
+  const stack: support.StackSettings = {};
+  const connect = (props: Props, origin: support.SettingsOrigin): aws.RootAccessApi =>
+    aws.createRootAccessApi(support.settingsFor(stack, props, origin));
   const impl = (): Lifecycle =>
     kind === "IamTrustedAccess"
       ? prerequisites.trustedAccess
@@ -35,13 +62,13 @@ export function dynamicProviderFor(kind: ResourceKind): pulumi.dynamic.ResourceP
         : (lifecycle as Lifecycle);
   return {
     configure: async (req) => {
-      Object.assign(stack, lifecycle.readStackSettings(req.config));
+      Object.assign(stack, support.readStackSettings(req.config));
     },
-    check: (olds, news) => lifecycle.check(kind, olds, news),
-    diff: (id, olds, news) => impl().diff(connect(news), kind, id, olds, news),
-    create: (inputs) => impl().create(connect(inputs), kind, inputs),
-    read: (id, props) => impl().read(connect(props ?? {}), kind, id, props ?? {}),
-    update: (id, olds, news) => impl().update(connect(news), kind, id, olds, news),
-    delete: (id, props) => impl().remove(connect(props), kind, id, props),
+    check: (olds, news) => reported(() => support.check(kind, olds, news)),
+    diff: (id, olds, news) => reported(() => impl().diff(connect(news, "inputs"), kind, id, olds, news)),
+    create: (inputs) => reported(() => impl().create(connect(inputs, "inputs"), kind, inputs)),
+    read: (id, props) => reported(() => impl().read(connect(props ?? {}, "state"), kind, id, props ?? {})),
+    update: (id, olds, news) => reported(() => impl().update(connect(news, "inputs"), kind, id, olds, news)),
+    delete: (id, props) => reported(() => impl().remove(connect(props, "state"), kind, id, props)),
   };
 }

@@ -18,6 +18,8 @@ export interface ErrorContext {
   accountId?: string;
   /** What a read-only diagnosis after the failure found out; appended to the message. */
   hint?: string;
+  /** Which profile or role the credentials were looked up with, and where that setting came from. */
+  credentials?: string;
 }
 
 /** Base class of every error this package raises. */
@@ -60,7 +62,7 @@ export class OrganizationNotInAllFeaturesModeError extends RootAccessError {
   readonly name = "OrganizationNotInAllFeaturesModeError";
   constructor(readonly context: ErrorContext) {
     super(
-      `Cannot ${context.action}: the organization${forOrg(context.organizationId)} uses consolidated billing only, ` +
+      `Cannot ${context.action}: ${context.organizationId ? `organization ${context.organizationId}` : "the organization"} uses consolidated billing only, ` +
         "and centralized root access needs all features. Fix: run `aws organizations enable-all-features` from the " +
         "management account and have every member account accept the handshake.",
     );
@@ -105,6 +107,25 @@ export class CallerIsNotManagementAccountError extends RootAccessError {
   }
 }
 
+/** Where the organization a resource must act on came from. */
+export type OrganizationSource = "organizationId input" | "resource ID in state" | "import option";
+
+/** Advice that gets past the refusal, for each place the expected organization can come from. */
+function mismatchFix(expected: string, actual: string, source: OrganizationSource): string {
+  const credentials =
+    `use credentials for ${expected} (check the resource's \`profile\` and \`roleArn\`, the stack's \`aws:profile\`, ` +
+    "and AWS_PROFILE or AWS_ACCESS_KEY_ID in the environment)";
+  if (source === "organizationId input") {
+    return `Fix: ${credentials}, or set \`organizationId\` to ${actual} if that is the organization you mean.`;
+  }
+  if (source === "import option") return `Fix: ${credentials}, or import ${actual} instead.`;
+  return (
+    `Fix: ${credentials}. To manage ${actual} with this stack instead, remove the resource from the stack with ` +
+    "`pulumi state delete <urn>` (`pulumi stack --show-urns` lists the URNs) and run `pulumi up`: it is created again " +
+    `in ${actual}, adopting what is already on there.`
+  );
+}
+
 /** The credentials reach a different organization than the one the resource is declared for or was created in. */
 export class OrganizationMismatchError extends RootAccessError {
   readonly name = "OrganizationMismatchError";
@@ -112,13 +133,30 @@ export class OrganizationMismatchError extends RootAccessError {
     readonly action: string,
     readonly expectedOrganizationId: string,
     readonly actualOrganizationId: string,
-    readonly source: "organizationId input" | "resource ID in state" | "import option",
+    readonly source: OrganizationSource,
   ) {
     super(
       `Refusing to ${action}: this resource belongs to organization ${expectedOrganizationId} (from its ${source}), ` +
-        `but the credentials reach organization ${actualOrganizationId}. Nothing was changed. Fix: use credentials ` +
-        `for ${expectedOrganizationId}, or, if the organization really changed, update \`organizationId\` ` +
-        "(or remove the resource from state with `pulumi state delete` and declare it again).",
+        `but the credentials reach organization ${actualOrganizationId}. Nothing was changed. ` +
+        mismatchFix(expectedOrganizationId, actualOrganizationId, source),
+    );
+  }
+}
+
+/** Two resources of one program manage the same thing for the same organization, so each would undo the other. */
+export class ConflictingDeclarationError extends RootAccessError {
+  readonly name = "ConflictingDeclarationError";
+  constructor(
+    readonly first: { kind: string; name: string },
+    readonly second: { kind: string; name: string },
+    readonly item: string,
+    readonly target: string,
+  ) {
+    super(
+      `${second.kind} "${second.name}" and ${first.kind} "${first.name}" both manage ${item} for ${target} in this ` +
+        "program, so every `pulumi up` would undo part of the other's work. Nothing was changed. Fix: keep one of " +
+        'them. To switch style or rename, see "Changing style or names" in the package\'s README: rename with ' +
+        "`aliases`, or keep the old resources' features on with `retainOnDelete: true` before removing them.",
     );
   }
 }
@@ -139,9 +177,9 @@ export class ImportMismatchError extends RootAccessError {
   }
 }
 
-/** Some feature changes succeeded before one failed; says which, so nobody has to guess the organization's state. */
-export class FeatureChangeIncompleteError extends RootAccessError {
-  readonly name = "FeatureChangeIncompleteError";
+/** Some changes succeeded before one failed; says which, so nobody has to guess the organization's state. */
+export class ChangeIncompleteError extends RootAccessError {
+  readonly name: string = "ChangeIncompleteError";
   constructor(
     readonly organizationId: string,
     readonly completed: string[],
@@ -153,6 +191,11 @@ export class FeatureChangeIncompleteError extends RootAccessError {
         `${cause.message} Run \`pulumi up\` again after fixing the cause; it reads the live state and finishes the rest.`,
     );
   }
+}
+
+/** One feature changed, then the next failed. */
+export class FeatureChangeIncompleteError extends ChangeIncompleteError {
+  override readonly name = "FeatureChangeIncompleteError";
 }
 
 /** The account to register as delegated administrator is not a member of the organization. */
@@ -190,6 +233,42 @@ export class AccountAlreadyRegisteredError extends RootAccessError {
   }
 }
 
+/** IAM accepts no further delegated administrator, and the one registered is not this resource's to replace. */
+export class DelegatedAdministratorLimitError extends RootAccessError {
+  readonly name = "DelegatedAdministratorLimitError";
+  constructor(readonly context: ErrorContext) {
+    super(
+      `Cannot ${context.action}: IAM accepts no further delegated administrator in ` +
+        `${context.organizationId ? `organization ${context.organizationId}` : "the organization"}. Fix: deregister the account registered now ` +
+        "(`aws organizations list-delegated-administrators --service-principal iam.amazonaws.com` shows it), or declare " +
+        "that account in this resource and change `accountId` afterwards: a change of `accountId` swaps the registration.",
+    );
+  }
+}
+
+/** Swapping the delegated administrator made room by deregistering the old account, then the new one failed. */
+export class DelegatedAdministratorChangeError extends RootAccessError {
+  readonly name = "DelegatedAdministratorChangeError";
+  constructor(
+    readonly organizationId: string,
+    readonly previous: string[],
+    readonly accountId: string,
+    readonly restored: boolean,
+    override readonly cause: Error,
+  ) {
+    const old = `account ${previous.join(", ")}`;
+    super(
+      `Cannot register account ${accountId} as IAM delegated administrator of organization ${organizationId}: ` +
+        `${cause.message} IAM accepts no further delegated administrator, so ${old} was deregistered first to make room; ` +
+        (restored
+          ? `${old} was registered again, as before. Fix the cause and run \`pulumi up\` again.`
+          : `registering ${old} again also failed, so the organization has no IAM delegated administrator now. Fix: ` +
+            "run `pulumi up` again once the cause is fixed, or register one with " +
+            "`aws organizations register-delegated-administrator --service-principal iam.amazonaws.com --account-id <id>`."),
+    );
+  }
+}
+
 /** IAM trusted access is enabled in Organizations, but IAM still did not see it when the wait ran out. */
 export class TrustedAccessPropagationTimeoutError extends RootAccessError {
   readonly name = "TrustedAccessPropagationTimeoutError";
@@ -209,9 +288,13 @@ export class TrustedAccessPropagationTimeoutError extends RootAccessError {
 export class CredentialsNotFoundError extends RootAccessError {
   readonly name = "CredentialsNotFoundError";
   constructor(readonly context: ErrorContext) {
+    const where = context.credentials
+      ? ` for ${context.credentials}`
+      : " in the environment, the shared AWS config files or an instance role";
     super(
-      `Cannot ${context.action}: no AWS credentials were found. Fix: set AWS_PROFILE or \`aws:profile\` in the stack ` +
-        "config, export AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or set `profile`/`roleArn` on the resource.",
+      `Cannot ${context.action}: no AWS credentials were found${where}. Fix: define that profile in your AWS config ` +
+        "files (or log in with `aws sso login`), set AWS_PROFILE or `aws:profile` in the stack config, export " +
+        "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or set `profile`/`roleArn` on the resource.",
     );
   }
 }
@@ -230,7 +313,10 @@ export class AwsRequestError extends RootAccessError {
 
 type Mapped = new (context: ErrorContext) => RootAccessError;
 
-/** AWS error names as the SDK reports them, with and without the `Exception` suffix the wire adds. */
+// Plain objects read with Object.hasOwn: a name that comes from outside ("constructor") must never select code, and
+// this module may be serialized by value into `__provider`, which loses Maps.
+
+/** AWS error names as the SDK reports them, without the `Exception` suffix the wire may add. */
 const BY_CODE: Record<string, Mapped> = {
   OrganizationNotFound: OrganizationNotFoundError,
   OrganizationNotInAllFeaturesMode: OrganizationNotInAllFeaturesModeError,
@@ -246,8 +332,37 @@ const BY_CODE: Record<string, Mapped> = {
 /** Organizations' ConstraintViolationException says what it means in its `Reason`. */
 const BY_CONSTRAINT_REASON: Record<string, Mapped> = {
   SERVICE_ACCESS_NOT_ENABLED: ServiceAccessNotEnabledError,
+  ORGANIZATION_NOT_IN_ALL_FEATURES_MODE: OrganizationNotInAllFeaturesModeError,
   CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR: ManagementAccountAsDelegatedAdministratorError,
+  MAX_DELEGATED_ADMINISTRATORS_FOR_SERVICE_LIMIT_EXCEEDED: DelegatedAdministratorLimitError,
+  DELEGATED_ADMINISTRATOR_EXISTS_FOR_THIS_SERVICE: DelegatedAdministratorLimitError,
 };
+
+function lookup(table: Record<string, Mapped>, name: string): Mapped | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
+/** The AWS error code of whatever the SDK threw, without the `Exception` suffix; "" when it has none. */
+export function awsErrorCode(err: unknown): string {
+  const e = err as { name?: unknown; Code?: unknown } | null;
+  const raw = typeof e?.name === "string" ? e.name : typeof e?.Code === "string" ? e.Code : "";
+  return raw.endsWith("Exception") ? raw.slice(0, -"Exception".length) : raw;
+}
+
+/** Whether the SDK threw the AWS error `code` (with or without the `Exception` suffix). */
+export function isAwsError(err: unknown, code: string): boolean {
+  return awsErrorCode(err) === code;
+}
+
+/** Whether Organizations refused a registration because IAM accepts no further delegated administrator. */
+export function isDelegatedAdministratorLimit(err: unknown): boolean {
+  const reason = (err as { Reason?: unknown } | null)?.Reason;
+  return (
+    isAwsError(err, "ConstraintViolation") &&
+    (reason === "MAX_DELEGATED_ADMINISTRATORS_FOR_SERVICE_LIMIT_EXCEEDED" ||
+      reason === "DELEGATED_ADMINISTRATOR_EXISTS_FOR_THIS_SERVICE")
+  );
+}
 
 /** Key IDs (AKIA…, ASIA…) and any secret in the environment never leave in a message. */
 export function redact(text: string): string {
@@ -262,12 +377,46 @@ export function redact(text: string): string {
 /** Turns whatever the AWS SDK threw into one of this package's errors. */
 export function mapAwsError(err: unknown, context: ErrorContext): RootAccessError {
   if (RootAccessError.isInstance(err)) return err;
-  const e = err as { name?: unknown; Code?: unknown; message?: unknown; Reason?: unknown } | null;
-  const rawName = typeof e?.name === "string" ? e.name : typeof e?.Code === "string" ? e.Code : "UnknownError";
-  const code = rawName.endsWith("Exception") ? rawName.slice(0, -"Exception".length) : rawName;
-  const Known = BY_CODE[code] ?? BY_CODE[rawName] ?? (typeof e?.Reason === "string" ? BY_CONSTRAINT_REASON[e.Reason] : undefined);
+  const e = err as { message?: unknown; Reason?: unknown; credentials?: unknown } | null;
+  const code = awsErrorCode(err);
+  const reason = typeof e?.Reason === "string" ? e.Reason : "";
+  const Known = lookup(BY_CODE, code) ?? lookup(BY_CONSTRAINT_REASON, reason);
   const message = typeof e?.message === "string" ? e.message : String(err);
-  const mapped = Known ? new Known(context) : new AwsRequestError(context, rawName, redact(message));
+  const full = typeof e?.credentials === "string" && !context.credentials ? { ...context, credentials: e.credentials } : context;
+  const rawName = (err as { name?: unknown } | null)?.name;
+  const mapped = Known
+    ? new Known(full)
+    : new AwsRequestError(full, typeof rawName === "string" ? rawName : code || "UnknownError", redact(message));
   if (context.hint) mapped.message = `${mapped.message} ${context.hint}`;
   return mapped;
+}
+
+/**
+ * Prepares an error thrown while the program runs: the language host prints it with its stack and own fields, but
+ * a mistake in the program is not a bug of the package, so only the name and message are kept.
+ */
+export function forProgram<E extends RootAccessError>(err: E): E {
+  for (const key of Object.keys(err)) Object.defineProperty(err, key, { enumerable: false });
+  Object.defineProperty(err, "stack", { value: `${err.name}: ${err.message}`, writable: true, configurable: true });
+  return err;
+}
+
+/** What the dynamic-provider host prints for an error it logs: recognised, and left out of the output. */
+export const ENGINE_LOGGED_MARK = "\u0000pulumi-aws-root-access: reported through the engine";
+
+/**
+ * Prepares an error for the Pulumi engine. The engine shows `message` once, so a typed error's message starts with
+ * its name; the host also logs `${error}: ${error.stack}` to stderr, which would repeat it with a stack trace, so
+ * that line is marked for the provider's stderr filter to drop.
+ */
+export function forEngine(err: unknown): unknown {
+  if (!RootAccessError.isInstance(err) || (err as { [ENGINE_LOGGED_MARK]?: boolean })[ENGINE_LOGGED_MARK]) return err;
+  const message = `${err.name}: ${err.message}`;
+  Object.defineProperty(err, ENGINE_LOGGED_MARK, { value: true });
+  Object.defineProperty(err, "message", { value: message, writable: true, configurable: true });
+  Object.defineProperty(err, "stack", { value: "", writable: true, configurable: true });
+  Object.defineProperty(err, "toString", { value: () => ENGINE_LOGGED_MARK, configurable: true });
+  const partial = err as { reasons?: unknown };
+  if (Array.isArray(partial.reasons)) partial.reasons = [message];
+  return err;
 }

@@ -1,32 +1,88 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PROVIDERS } from "./providerRegistry";
 import { TYPE_MODULE } from "./kinds";
-import type { KindName } from "./kinds";
+import type { KindName, ResourceKind } from "./kinds";
+import { conflictFor, declareInProgram } from "./programGuard";
+import type { Declaration } from "./programGuard";
+import type { FeatureName } from "./features";
+
+/**
+ * What every resource of the package does at program time: checks that no other resource of the program manages
+ * the same items for the same target, then registers itself with the serialized provider of its kind.
+ */
+export abstract class RootAccessResource extends pulumi.dynamic.Resource {
+  protected constructor(
+    kind: ResourceKind,
+    name: string,
+    items: readonly string[],
+    args: pulumi.Inputs,
+    opts?: pulumi.CustomResourceOptions,
+  ) {
+    super(PROVIDERS[kind], name, opts?.id === undefined ? guarded(kind, name, items, args) : args, opts, TYPE_MODULE, kind);
+  }
+}
+
+/**
+ * Runs the program-time guard. A resource whose items another resource of the program already manages fails in its
+ * constructor. The earlier resource learns of the conflict only later, so its registration waits until the program's
+ * synchronous declarations are done (and its settings are known), and fails then: neither reaches the engine.
+ */
+function guarded(kind: string, name: string, items: readonly string[], args: pulumi.Inputs): pulumi.Inputs {
+  const toDeclaration = ([organizationId, region, profile, roleArn]: unknown[]): Declaration => ({
+    kind,
+    name,
+    items,
+    target: {
+      ...(typeof organizationId === "string" ? { organizationId } : {}),
+      ...(typeof region === "string" ? { region } : {}),
+      ...(typeof profile === "string" ? { profile } : {}),
+      ...(typeof roleArn === "string" ? { roleArn } : {}),
+    },
+  });
+  const settings = [args.organizationId, args.region, args.profile, args.roleArn];
+  const plain = settings.every((v) => v === undefined || v === null || typeof v === "string");
+  if (plain) declareInProgram(toDeclaration(settings));
+  const afterDeclarations = new Promise<void>((resolve) => setImmediate(resolve));
+  return {
+    ...args,
+    organizationId: pulumi.all([afterDeclarations, ...settings]).apply(([, ...resolved]) => {
+      if (!plain) declareInProgram(toDeclaration(resolved));
+      const conflict = conflictFor(toDeclaration(resolved));
+      if (conflict) throw conflict;
+      return resolved[0] as string | undefined;
+    }),
+  };
+}
 
 /**
  * What the three feature resources share: a dynamic resource whose ID is the organization ID and whose outputs
  * report the live state. Changing any input updates in place; these org-wide singletons are never replaced.
  */
-export abstract class FeatureResource extends pulumi.dynamic.Resource {
+export abstract class FeatureResource extends RootAccessResource {
   /** The organization the feature belongs to, as IAM reports it. */
   declare public readonly organizationId: pulumi.Output<string>;
   /**
    * The features this resource manages that are enabled in the organization, as IAM last reported them (sorted).
    * After `pulumi refresh` it shows the live state, drift included.
    */
-  declare public readonly enabledFeatures: pulumi.Output<string[]>;
+  declare public readonly enabledFeatures: pulumi.Output<FeatureName[]>;
 
-  protected constructor(kind: KindName, name: string, args: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
+  protected constructor(
+    kind: KindName,
+    name: string,
+    features: readonly FeatureName[],
+    args: pulumi.Inputs,
+    opts?: pulumi.CustomResourceOptions,
+  ) {
     // The engine's own `import` cannot reach a dynamic provider (pulumi/pulumi#16175), so the package carries it
     // out itself: create then adopts the organization's live state and refuses to change anything.
     const { import: importId, ...rest } = opts ?? {};
     super(
-      PROVIDERS[kind],
+      kind,
       name,
+      features,
       { organizationId: undefined, enabledFeatures: undefined, ...args, ...(importId === undefined ? {} : { importId }) },
       rest,
-      TYPE_MODULE,
-      kind,
     );
   }
 }

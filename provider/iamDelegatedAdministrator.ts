@@ -1,6 +1,5 @@
-import * as pulumi from "@pulumi/pulumi";
-import { PROVIDERS } from "./providerRegistry";
-import { TYPE_MODULE } from "./kinds";
+import type * as pulumi from "@pulumi/pulumi";
+import { RootAccessResource } from "./featureResource";
 import type { ConnectionArgs } from "./resourceArgs";
 
 /** Arguments of {@link IamDelegatedAdministrator}. */
@@ -12,8 +11,11 @@ export interface IamDelegatedAdministratorArgs extends ConnectionArgs {
 /**
  * Registers a member account as the IAM delegated administrator (`RegisterDelegatedAdministrator` for
  * `iam.amazonaws.com`), so it can run centralized root access tasks without management-account credentials.
- * Requires IAM trusted access ({@link IamTrustedAccess}). Adopts an existing registration of the same account;
- * changing `accountId` registers the new account, then deregisters the old one. Delete deregisters.
+ * Requires IAM trusted access ({@link IamTrustedAccess}). The resource ID is the organization ID, and every
+ * operation acts on the account held in state. Adopts an existing registration of the same account. Changing
+ * `accountId` registers the new account, then deregisters the old one; when IAM accepts no further delegated
+ * administrator, it deregisters the old account first, says so, and registers the old account again if the new one
+ * cannot be registered. Delete deregisters.
  *
  * Errors: {@link ManagementAccountAsDelegatedAdministratorError} for the management account,
  * {@link AccountNotInOrganizationError} for an account outside the organization,
@@ -22,7 +24,7 @@ export interface IamDelegatedAdministratorArgs extends ConnectionArgs {
  * @example
  * new IamDelegatedAdministrator("security-account", { accountId: "123456789012" });
  */
-export class IamDelegatedAdministrator extends pulumi.dynamic.Resource {
+export class IamDelegatedAdministrator extends RootAccessResource {
   /** The registered account. */
   declare public readonly accountId: pulumi.Output<string>;
   /** The organization the account belongs to. */
@@ -32,12 +34,16 @@ export class IamDelegatedAdministrator extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: IamDelegatedAdministratorArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      PROVIDERS.IamDelegatedAdministrator,
+      "IamDelegatedAdministrator",
       name,
+      ["the IAM delegated administrator"],
       { organizationId: undefined, registered: undefined, ...args },
       opts,
-      TYPE_MODULE,
-      "IamDelegatedAdministrator",
     );
+  }
+
+  /** Reads an organization's IAM delegated administrator without managing it. */
+  static get(name: string, organizationId: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): IamDelegatedAdministrator {
+    return new IamDelegatedAdministrator(name, { accountId: undefined as unknown as string }, { ...opts, id: organizationId });
   }
 }

@@ -1,6 +1,5 @@
-import * as pulumi from "@pulumi/pulumi";
-import { PROVIDERS } from "./providerRegistry";
-import { TYPE_MODULE } from "./kinds";
+import type * as pulumi from "@pulumi/pulumi";
+import { RootAccessResource } from "./featureResource";
 import type { ConnectionArgs } from "./resourceArgs";
 
 /** Arguments of {@link IamTrustedAccess}. */
@@ -21,20 +20,18 @@ export interface IamTrustedAccessArgs extends ConnectionArgs {
  * @example
  * new IamTrustedAccess("iam-trusted-access");
  */
-export class IamTrustedAccess extends pulumi.dynamic.Resource {
+export class IamTrustedAccess extends RootAccessResource {
   /** The organization, as AWS Organizations reports it. */
   declare public readonly organizationId: pulumi.Output<string>;
   /** Whether trusted access for IAM is on (after `pulumi refresh`, the live value). */
   declare public readonly enabled: pulumi.Output<boolean>;
 
   constructor(name: string, args: IamTrustedAccessArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super(
-      PROVIDERS.IamTrustedAccess,
-      name,
-      { organizationId: undefined, enabled: undefined, ...args },
-      opts,
-      TYPE_MODULE,
-      "IamTrustedAccess",
-    );
+    super("IamTrustedAccess", name, ["IAM trusted access"], { organizationId: undefined, enabled: undefined, ...args }, opts);
+  }
+
+  /** Reads whether an organization has IAM trusted access, without managing it. */
+  static get(name: string, organizationId: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): IamTrustedAccess {
+    return new IamTrustedAccess(name, {}, { ...opts, id: organizationId });
   }
 }

@@ -1,7 +1,6 @@
 /**
  * The three feature resources differ only in which features they own; everything else is shared.
  */
-import { FeatureType } from "@aws-sdk/client-iam";
 import type { FeatureName } from "./features";
 
 export interface KindSpec {
@@ -10,8 +9,8 @@ export interface KindSpec {
 }
 
 export const KINDS = {
-  RootSessions: { fixed: FeatureType.ROOT_SESSIONS },
-  RootCredentialsManagement: { fixed: FeatureType.ROOT_CREDENTIALS_MANAGEMENT },
+  RootSessions: { fixed: "RootSessions" },
+  RootCredentialsManagement: { fixed: "RootCredentialsManagement" },
   OrganizationsFeatures: {},
 } as const satisfies Record<string, KindSpec>;
 

@@ -1,68 +1,36 @@
 /**
- * What each provider method does, for every resource kind: read live state, reconcile, apply, report.
+ * The lifecycle of the three feature resources: read live state, reconcile, apply, report.
  * The AWS adapter is passed in, so tests run the same code against a fake or against the emulator.
  */
-import { ALL_FEATURES, canonical, sameFeatures } from "./features";
+import { ALL_FEATURES, canonical, sameItems } from "./features";
 import type { FeatureName } from "./features";
 import { KINDS } from "./kinds";
-import type { KindName, KindSpec, ResourceKind } from "./kinds";
+import type { KindName, KindSpec } from "./kinds";
 import { describePlan, isEmptyPlan, reconcile } from "./reconcile";
 import type { Plan } from "./reconcile";
-import { FeatureChangeIncompleteError, ImportMismatchError, OrganizationMismatchError } from "./errors";
+import { FeatureChangeIncompleteError, ImportMismatchError, RootAccessError } from "./errors";
 import type { ErrorContext } from "./errors";
-import { DEFAULT_PROPAGATION_TIMEOUT_SECONDS, diagnose, listLiveFeatures } from "./prerequisites";
-import { UNKNOWN, validateInputs } from "./validate";
-import type { CheckFailure } from "./validate";
+import { DEFAULT_PROPAGATION_TIMEOUT_SECONDS, listLiveFeatures } from "./prerequisites";
+import { claim, claimant } from "./claims";
+import {
+  connectionOf,
+  describeConnectionChange,
+  diagnose,
+  fromState,
+  guardOrganization,
+  toStdout,
+  unlessGone,
+  WHEN_GONE,
+} from "./lifecycleSupport";
+import type { Expected, Props, Reporter } from "./lifecycleSupport";
+import { UNKNOWN } from "./validate";
 import type { ConnectionSettings, FeatureState, RootAccessApi } from "./aws";
-
-/** What a program declares. Connection settings are not secrets; credentials never appear here. */
-export interface ResourceInputs extends ConnectionSettings {
-  organizationId?: string;
-  enabledFeatures?: FeatureName[];
-}
 
 /** What is recorded in state. `enabledFeatures` is live; `declaredFeatures` is what delete will disable. */
 export interface ResourceOutputs extends ConnectionSettings {
   organizationId: string;
   enabledFeatures: FeatureName[];
   declaredFeatures?: FeatureName[];
-}
-
-/** Stack configuration the provider honours (`aws:region`, `aws:profile`). */
-export interface StackSettings {
-  region?: string;
-  profile?: string;
-}
-
-type Props = Record<string, unknown>;
-
-/** Messages for the user; the engine shows a dynamic provider's stdout as info diagnostics. */
-export type Reporter = (message: string) => void;
-export const toStdout: Reporter = (message) => {
-  process.stdout.write(`${message}\n`);
-};
-
-export function readStackSettings(config: { get(key: string): string | undefined }): StackSettings {
-  const settings: StackSettings = {};
-  const region = config.get("aws:region");
-  const profile = config.get("aws:profile");
-  if (region) settings.region = region;
-  if (profile) settings.profile = profile;
-  return settings;
-}
-
-export function connectionOf(props: Props): ConnectionSettings {
-  const out: ConnectionSettings = {};
-  for (const key of ["region", "profile", "roleArn"] as const) {
-    const v = props[key];
-    if (typeof v === "string" && v !== UNKNOWN) out[key] = v;
-  }
-  return out;
-}
-
-/** The resource's own settings win over the stack's; anything unset is left to the AWS SDK's chain. */
-export function settingsFor(stack: StackSettings, props: Props): ConnectionSettings {
-  return { ...stack, ...connectionOf(props) };
 }
 
 function spec(kind: KindName): KindSpec {
@@ -105,45 +73,29 @@ function containsUnknown(value: unknown): boolean {
 }
 
 /** Live features; create and update wait for trusted access to reach IAM, other operations answer at once. */
-function listLive(api: RootAccessApi, context: ErrorContext, report: Reporter, inputs?: Props): Promise<FeatureState> {
+function listLive(
+  api: RootAccessApi,
+  context: ErrorContext,
+  report: Reporter,
+  expected: Expected | undefined,
+  inputs?: Props,
+): Promise<FeatureState> {
   const requested = inputs?.propagationTimeoutSeconds;
   const timeoutSeconds =
     inputs === undefined ? 0 : typeof requested === "number" ? requested : DEFAULT_PROPAGATION_TIMEOUT_SECONDS;
-  return listLiveFeatures(api, context, { timeoutSeconds, report });
-}
-
-type IdSource = ConstructorParameters<typeof OrganizationMismatchError>[3];
-
-/**
- * The org guard, for every resource: acts only on the organization the resource is declared for and was created
- * in, given the organization the credentials actually reach.
- */
-export function guardOrganization(
-  action: string,
-  reachedId: string,
-  id: string | undefined,
-  inputs: Props,
-  idSource: IdSource = "resource ID in state",
-): void {
-  if (id && id !== reachedId) {
-    throw new OrganizationMismatchError(action, id, reachedId, idSource);
-  }
-  const declared = inputs.organizationId;
-  if (typeof declared === "string" && declared !== UNKNOWN && declared !== reachedId) {
-    throw new OrganizationMismatchError(action, declared, reachedId, "organizationId input");
-  }
+  return listLiveFeatures(api, context, { timeoutSeconds, report, ...(expected ? { expected } : {}) });
 }
 
 /**
  * Runs a plan one call per feature, enabling before disabling. If a call fails after others succeeded, the error
  * says which succeeded, so the organization's state is never a guess.
  */
-export async function applyPlan(api: RootAccessApi, plan: Plan, live: FeatureState): Promise<FeatureState> {
+export async function applyPlan(api: RootAccessApi, plan: Plan<FeatureName>, live: FeatureState): Promise<FeatureState> {
   let state = live;
   const done: string[] = [];
   const steps: Array<[FeatureName, boolean]> = [
-    ...plan.enable.map((f): [FeatureName, boolean] => [f, true]),
-    ...plan.disable.map((f): [FeatureName, boolean] => [f, false]),
+    ...plan.add.map((f): [FeatureName, boolean] => [f, true]),
+    ...plan.remove.map((f): [FeatureName, boolean] => [f, false]),
   ];
   for (const [feature, enabled] of steps) {
     const step = `${enabled ? "enable" : "disable"} ${feature}`;
@@ -159,6 +111,11 @@ export async function applyPlan(api: RootAccessApi, plan: Plan, live: FeatureSta
   return state;
 }
 
+/** Records, for deletes later in this deployment, which features this resource wants on. */
+function claimDesired(kind: KindName, state: FeatureState, desired: readonly FeatureName[]): void {
+  for (const feature of desired) if (state.enabledFeatures.includes(feature)) claim(state.organizationId, feature, kind);
+}
+
 /**
  * The partial state a failed create leaves behind, attached so the engine records the resource (a partial create).
  * For such errors the engine prints only `reasons`, so the message goes there too.
@@ -168,8 +125,19 @@ function withPartialState(err: unknown, id: string, outs: ResourceOutputs): unkn
   return err;
 }
 
-export async function check(kind: ResourceKind, _olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
-  return { inputs: news, failures: validateInputs(kind, news) };
+/** Why a diff found changes: a changed declaration is not drift, and is worded differently. */
+function describeDiff(kind: KindName, live: FeatureState, olds: Props, desired: FeatureName[], plan: Plan<FeatureName>): string {
+  const previously = declaredOf(kind, olds);
+  const declarationChanged = !sameItems(previously, desired);
+  const drifted = !isEmptyPlan(reconcile(previously, live.enabledFeatures, scopeOf(kind)));
+  const where = `in organization ${live.organizationId}`;
+  const then = `the update will ${describePlan(plan)}.`;
+  if (!declarationChanged) {
+    return `${kind} drift ${where}: live features [${live.enabledFeatures.join(", ")}], declared [${desired.join(", ")}]; ${then}`;
+  }
+  const change = `the declaration changed from [${previously.join(", ")}] to [${desired.join(", ")}]`;
+  const alsoDrift = drifted ? `, and the live features [${live.enabledFeatures.join(", ")}] drifted from the old one` : "";
+  return `${kind} ${where}: ${change}${alsoDrift}; ${then}`;
 }
 
 export async function diff(
@@ -183,19 +151,33 @@ export async function diff(
   // An input only known after an update cannot be compared; the engine shows it as a pending change.
   if (containsUnknown(news.enabledFeatures) || news.organizationId === UNKNOWN) return { changes: true };
   const action = `compare ${kind} with the live organization`;
-  const live = await listLive(api, { action, organizationId: id }, report);
-  guardOrganization(action, live.organizationId, id, news);
-  const desired = desiredOf(kind, news);
-  const plan = reconcile(desired, live.enabledFeatures, scopeOf(kind));
-  if (!isEmptyPlan(plan)) {
+  let live: FeatureState;
+  try {
+    live = await listLive(api, { action }, report, fromState(id));
+  } catch (e) {
+    if (!(RootAccessError.isInstance(e) && e.name === "ServiceAccessNotEnabledError")) throw e;
+    // Trusted access is off (or still propagating): a declared IamTrustedAccess enables it first, then the update waits.
     report(
-      `${kind} drift in organization ${live.organizationId}: live features [${live.enabledFeatures.join(", ")}], ` +
-        `declared [${desired.join(", ")}]; the update will ${describePlan(plan)}.`,
+      `${kind} in organization ${id}: IAM cannot report the features while trusted access for IAM is off in AWS ` +
+        "Organizations (or has not reached IAM yet). The update waits for it; declare `IamTrustedAccess` (or use " +
+        "`CentralizedRootAccess`) so that it is enabled first, otherwise the update fails with ServiceAccessNotEnabledError.",
     );
     return { changes: true };
   }
+  guardOrganization(action, live.organizationId, fromState(id), news);
+  const desired = desiredOf(kind, news);
+  const plan = reconcile(desired, live.enabledFeatures, scopeOf(kind));
+  if (!isEmptyPlan(plan)) {
+    report(describeDiff(kind, live, olds, desired, plan));
+    return { changes: true };
+  }
+  const connection = describeConnectionChange(olds, news);
+  if (connection) {
+    report(`${kind}: connection settings changed (${connection}); the update records them and changes nothing in AWS.`);
+    return { changes: true };
+  }
   // The live state already matches, but a changed declaration must still be recorded for refresh and destroy.
-  return { changes: !sameFeatures(declaredOf(kind, olds), desired) };
+  return { changes: !sameItems(declaredOf(kind, olds), desired) };
 }
 
 export async function create(
@@ -206,26 +188,30 @@ export async function create(
 ): Promise<{ id: string; outs: ResourceOutputs }> {
   const desired = desiredOf(kind, inputs);
   const action = `create ${kind}`;
-  const live = await listLive(api, { action }, report, inputs);
   const importId = typeof inputs.importId === "string" ? inputs.importId : undefined;
-  guardOrganization(action, live.organizationId, importId, inputs, "import option");
+  const expected: Expected | undefined = importId ? { organizationId: importId, source: "import option" } : undefined;
+  const live = await listLive(api, { action }, report, expected, inputs);
+  guardOrganization(action, live.organizationId, expected, inputs);
   // Create only switches features on; a feature that is already on is adopted as it is.
   const plan = reconcile(desired, live.enabledFeatures, []);
+  const org = live.organizationId;
   if (importId) {
     // An import must leave state and AWS in agreement, so an authoritative kind also checks undeclared features.
     const full = reconcile(desired, live.enabledFeatures, scopeOf(kind));
-    if (!isEmptyPlan(full)) throw new ImportMismatchError(kind, live.organizationId, describePlan(full));
-  }
-  const adopted = desired.filter((f) => live.enabledFeatures.includes(f));
-  if (adopted.length > 0) {
-    report(
-      `${kind}: adopted ${adopted.join(", ")}, already enabled in organization ${live.organizationId}; no change made for ${adopted.length === 1 ? "it" : "them"}.`,
-    );
+    if (!isEmptyPlan(full)) throw new ImportMismatchError(kind, org, describePlan(full));
+    report(`${kind}: imported organization ${org} by adoption (the live state matches the declaration; nothing was changed).`);
+  } else {
+    const adopted = desired.filter((f) => live.enabledFeatures.includes(f));
+    if (adopted.length > 0) {
+      report(
+        `${kind}: adopted ${adopted.join(", ")}, already enabled in organization ${org}; no change made for ${adopted.length === 1 ? "it" : "them"}.`,
+      );
+    }
   }
   const undeclared = spec(kind).fixed ? [] : live.enabledFeatures.filter((f) => !desired.includes(f));
   if (undeclared.length > 0) {
     report(
-      `${kind}: ${undeclared.join(", ")} is enabled in organization ${live.organizationId} but not declared; ` +
+      `${kind}: ${undeclared.join(", ")} is enabled in organization ${org} but not declared; ` +
         "OrganizationsFeatures is authoritative, so the next update will disable it unless you add it to enabledFeatures.",
     );
   }
@@ -233,8 +219,9 @@ export async function create(
   try {
     state = await applyPlan(api, plan, live);
   } catch (e) {
-    throw withPartialState(e, live.organizationId, outputsFor(kind, live, inputs));
+    throw withPartialState(e, org, outputsFor(kind, live, inputs));
   }
+  claimDesired(kind, state, desired);
   return { id: state.organizationId, outs: outputsFor(kind, state, inputs) };
 }
 
@@ -244,10 +231,11 @@ export async function read(
   id: string,
   props: Props,
   report: Reporter = toStdout,
-): Promise<{ id: string; props: ResourceOutputs }> {
+): Promise<{ id: string; props: ResourceOutputs | Props }> {
   const action = `read ${kind}`;
-  const live = await listLive(api, { action, organizationId: id }, report);
-  guardOrganization(action, live.organizationId, id, {});
+  const live = await unlessGone(api, kind, id, WHEN_GONE.read, report, () => listLive(api, { action }, report, fromState(id)));
+  if (!live) return { id: "", props: {} };
+  guardOrganization(action, live.organizationId, fromState(id), {});
   return { id, props: outputsFor(kind, live, props) };
 }
 
@@ -260,10 +248,11 @@ export async function update(
   report: Reporter = toStdout,
 ): Promise<{ outs: ResourceOutputs }> {
   const action = `update ${kind}`;
-  const live = await listLive(api, { action, organizationId: id }, report, news);
-  guardOrganization(action, live.organizationId, id, news);
-  const plan = reconcile(desiredOf(kind, news), live.enabledFeatures, scopeOf(kind));
-  const state = await applyPlan(api, plan, live);
+  const live = await listLive(api, { action }, report, fromState(id), news);
+  guardOrganization(action, live.organizationId, fromState(id), news);
+  const desired = desiredOf(kind, news);
+  const state = await applyPlan(api, reconcile(desired, live.enabledFeatures, scopeOf(kind)), live);
+  claimDesired(kind, state, desired);
   return { outs: outputsFor(kind, state, news) };
 }
 
@@ -275,8 +264,18 @@ export async function remove(
   report: Reporter = toStdout,
 ): Promise<void> {
   const action = `delete ${kind}`;
-  const live = await listLive(api, { action, organizationId: id }, report);
-  guardOrganization(action, live.organizationId, id, {});
-  // Delete wants nothing enabled, but only among the features this resource declared.
-  await applyPlan(api, reconcile([], live.enabledFeatures, declaredOf(kind, props)), live);
+  const live = await unlessGone(api, kind, id, WHEN_GONE.delete, report, () => listLive(api, { action }, report, fromState(id)));
+  if (!live) return;
+  guardOrganization(action, live.organizationId, fromState(id), {});
+  // Delete wants nothing enabled, but only among the features this resource declared, and never a feature another
+  // resource of this deployment took over (a rename or a change of style).
+  const plan = reconcile([], live.enabledFeatures, declaredOf(kind, props));
+  const kept = plan.remove.filter((f) => claimant(live.organizationId, f) !== undefined);
+  for (const f of kept) {
+    report(
+      `${kind}: leaving ${f} enabled in organization ${live.organizationId}, because ${claimant(live.organizationId, f)} ` +
+        "now manages it (declared in this same deployment); nothing was disabled for it.",
+    );
+  }
+  await applyPlan(api, { add: [], remove: plan.remove.filter((f) => !kept.includes(f)) }, live);
 }

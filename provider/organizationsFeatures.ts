@@ -1,11 +1,13 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { FeatureResource } from "./featureResource";
+import { ALL_FEATURES } from "./features";
+import type { FeatureName } from "./features";
 import type { ConnectionArgs } from "./resourceArgs";
 
 /** Arguments of {@link OrganizationsFeatures}. */
 export interface OrganizationsFeaturesArgs extends ConnectionArgs {
   /** The features that must be enabled, one or more of `"RootCredentialsManagement"`, `"RootSessions"`. Order does not matter. */
-  enabledFeatures: pulumi.Input<pulumi.Input<string>[]>;
+  enabledFeatures: pulumi.Input<pulumi.Input<FeatureName>[]>;
   /** How long create and update wait for IAM to see trusted access that was just enabled; 120 seconds by default. */
   propagationTimeoutSeconds?: pulumi.Input<number>;
 }
@@ -15,14 +17,19 @@ export interface OrganizationsFeaturesArgs extends ConnectionArgs {
  * `aws_iam_organizations_features`: create enables what is missing (adopting what is already on), update enables
  * what is declared but off and disables what is on but not declared, delete disables the declared features.
  *
- * Use either this resource or the single-feature ones ({@link RootSessions}, {@link RootCredentialsManagement})
- * for an organization, not both: this one would disable features the others enable.
+ * It owns every feature of its organization, so a program that also declares {@link RootSessions} or
+ * {@link RootCredentialsManagement} for the same organization is refused before any change.
  *
  * @example
  * new OrganizationsFeatures("root-access", { enabledFeatures: ["RootCredentialsManagement", "RootSessions"] });
  */
 export class OrganizationsFeatures extends FeatureResource {
   constructor(name: string, args: OrganizationsFeaturesArgs, opts?: pulumi.CustomResourceOptions) {
-    super("OrganizationsFeatures", name, { ...args }, opts);
+    super("OrganizationsFeatures", name, ALL_FEATURES, { ...args }, opts);
+  }
+
+  /** Reads the features of an existing organization without managing them (no change is ever made). */
+  static get(name: string, organizationId: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): OrganizationsFeatures {
+    return new OrganizationsFeatures(name, { enabledFeatures: [] }, { ...opts, id: organizationId });
   }
 }

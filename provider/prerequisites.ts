@@ -3,10 +3,12 @@
  * Organizations calls find out which prerequisite is missing, and a trusted access that is on but has not reached
  * IAM yet is waited for, with bounded backoff and a message while waiting.
  */
-import { TrustedAccessPropagationTimeoutError, mapAwsError } from "./errors";
-import type { ErrorContext, RootAccessError } from "./errors";
+import { TrustedAccessPropagationTimeoutError, isAwsError, mapAwsError } from "./errors";
+import type { ErrorContext } from "./errors";
 import type { FeatureState, RootAccessApi } from "./aws";
 import { IAM_SERVICE_PRINCIPAL } from "./kinds";
+import { diagnose } from "./lifecycleSupport";
+import type { Expected } from "./lifecycleSupport";
 
 /** Default bound on waiting for IAM to see trusted access, in seconds. */
 export const DEFAULT_PROPAGATION_TIMEOUT_SECONDS = 120;
@@ -18,36 +20,16 @@ export interface WaitOptions {
   timeoutSeconds: number;
   report: (message: string) => void;
   sleep?: (ms: number) => Promise<void>;
+  /** For an existing resource: the organization it belongs to, so a failure in another one is told as a mismatch. */
+  expected?: Expected;
 }
 
-function isServiceAccessNotEnabled(e: unknown): boolean {
-  const name = (e as { name?: unknown } | null)?.name;
-  return name === "ServiceAccessNotEnabledException" || name === "ServiceAccessNotEnabled";
-}
-
-async function quietly<T>(fn: () => Promise<T>): Promise<T | undefined> {
+async function trustedServices(api: RootAccessApi): Promise<string[] | undefined> {
   try {
-    return await fn();
+    return await api.organizations.listTrustedServices();
   } catch {
-    // Diagnosis is best effort: without Organizations permissions the original error still stands.
     return undefined;
   }
-}
-
-/** Maps an AWS error, adding what read-only Organizations calls reveal about the missing prerequisite. */
-export async function diagnose(api: RootAccessApi, err: unknown, context: ErrorContext): Promise<RootAccessError> {
-  const name = String((err as { name?: unknown } | null)?.name ?? "");
-  if (api.organizations && /AccountNotManagementOrDelegatedAdministrator|CallerIsNotManagementAccount/.test(name)) {
-    const org = await quietly(() => api.organizations!.describeOrganization());
-    if (org?.id) {
-      return mapAwsError(err, {
-        ...context,
-        organizationId: org.id,
-        hint: `The management account of ${org.id} is ${org.managementAccountId}.`,
-      });
-    }
-  }
-  return mapAwsError(err, context);
 }
 
 /**
@@ -63,9 +45,9 @@ export async function listLiveFeatures(api: RootAccessApi, context: ErrorContext
     try {
       return await api.listFeatures();
     } catch (e) {
-      if (!isServiceAccessNotEnabled(e) || !api.organizations) throw await diagnose(api, e, context);
-      const trusted = await quietly(() => api.organizations!.listTrustedServices());
-      if (!trusted?.includes(IAM_SERVICE_PRINCIPAL)) throw mapAwsError(e, context);
+      if (!isAwsError(e, "ServiceAccessNotEnabled")) throw await diagnose(api, e, context, wait.expected);
+      const trusted = await trustedServices(api);
+      if (!trusted?.includes(IAM_SERVICE_PRINCIPAL)) throw await diagnose(api, e, context, wait.expected);
       const waited = Math.round((Date.now() - started) / 1000);
       if (Date.now() + delay - started > wait.timeoutSeconds * 1000) {
         if (wait.timeoutSeconds === 0) {

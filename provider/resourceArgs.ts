@@ -3,8 +3,8 @@ import type * as pulumi from "@pulumi/pulumi";
 /**
  * Where and as whom the provider calls AWS, and which organization it may act on. All optional: by default the
  * AWS SDK's credential and endpoint chains decide (environment, `AWS_PROFILE`, SSO, instance roles,
- * `AWS_ENDPOINT_URL_IAM`), after the stack's `aws:region` and `aws:profile`. None of these is a secret, and
- * changing them never updates the resource.
+ * `AWS_ENDPOINT_URL_IAM`), after the stack's `aws:region` and `aws:profile`. None of these is a secret. They are
+ * recorded in state for refresh and destroy, so changing only them is an update that changes nothing in AWS.
  */
 export interface ConnectionArgs {
   /**

@@ -21,6 +21,11 @@ export interface RootCredentialsManagementArgs extends ConnectionArgs {
  */
 export class RootCredentialsManagement extends FeatureResource {
   constructor(name: string, args: RootCredentialsManagementArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super("RootCredentialsManagement", name, args, opts);
+    super("RootCredentialsManagement", name, ["RootCredentialsManagement"], args, opts);
+  }
+
+  /** Reads the feature of an existing organization without managing it (no change is ever made). */
+  static get(name: string, organizationId: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): RootCredentialsManagement {
+    return new RootCredentialsManagement(name, {}, { ...opts, id: organizationId });
   }
 }

@@ -25,6 +25,11 @@ export interface RootSessionsArgs extends ConnectionArgs {
  */
 export class RootSessions extends FeatureResource {
   constructor(name: string, args: RootSessionsArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super("RootSessions", name, args, opts);
+    super("RootSessions", name, ["RootSessions"], args, opts);
+  }
+
+  /** Reads the feature of an existing organization without managing it (no change is ever made). */
+  static get(name: string, organizationId: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): RootSessions {
+    return new RootSessions(name, {}, { ...opts, id: organizationId });
   }
 }

@@ -14,5 +14,5 @@ if [ ! -x "$node24" ]; then
 fi
 echo "running the unit, emulator and integration suites under Node $("$node24" --version)"
 cd "$root"
-exec "$node24" node_modules/mocha/bin/mocha.js --no-config --node-option import=tsx --extension ts --timeout 30000 \
+exec "$node24" node_modules/mocha/bin/mocha.js --no-config --require tests/setup.ts --node-option import=tsx --extension ts --timeout 30000 \
   'tests/unit/**/*.spec.ts' 'tests/emulator/**/*.spec.ts' 'tests/integ/**/*.spec.ts'

@@ -1,5 +1,11 @@
 /** For integration tests that run the provider in-process: the AWS environment the CLI would give it. */
 import type { EmulatorFixture } from "./fixtures";
+import { forgetClaims } from "../provider/claims";
+
+/** What a new `pulumi up` or `pulumi destroy` starts with: no resource of the deployment has claimed anything yet. */
+export function newDeployment(): void {
+  forgetClaims();
+}
 
 const AWS_ENV = [
   "AWS_ENDPOINT_URL_IAM",

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { BAD_INPUTS } from "./badInputs";
 import { FAULT_SCENARIOS } from "./faultScenarios";
 import { RELIABILITY } from "./fixtures";
+import { REAL_WORLD_CHANGES } from "./realWorldChanges";
 
 export const RELIABILITY_DOC = join(__dirname, "..", "docs", "reliability.md");
 
@@ -44,6 +45,14 @@ export function renderReliabilityDoc(): string {
     "",
     "Retries are the AWS SDK's standard strategy (up to 6 attempts, exponential backoff with jitter, throttling-aware),",
     "each request bounded by a 30 s timeout; the trusted-access wait is bounded by `propagationTimeoutSeconds`.",
+    "",
+    "## Real-world changes",
+    "",
+    "Ordinary changes to a program or an organization, each run end to end through the real CLI.",
+    "",
+    "| change | outcome | proved by |",
+    "| --- | --- | --- |",
+    ...Object.values(REAL_WORLD_CHANGES).map((c) => `| ${c.change} | ${c.outcome} | \`${c.spec}\` |`),
     "",
     "## After a crash",
     "",

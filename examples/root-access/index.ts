@@ -9,6 +9,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { OrganizationsFeatures, RootCredentialsManagement, RootSessions } from "pulumi-aws-root-access";
+import type { FeatureName } from "pulumi-aws-root-access";
 
 const config = new pulumi.Config();
 const declaredOrganizationId = config.get("organizationId");
@@ -28,7 +29,7 @@ if (style === "per-feature") {
   const rootAccess = new OrganizationsFeatures(
     "root-access",
     {
-      enabledFeatures: config.getObject<string[]>("enabledFeatures") ?? ["RootCredentialsManagement", "RootSessions"],
+      enabledFeatures: config.getObject<FeatureName[]>("enabledFeatures") ?? ["RootCredentialsManagement", "RootSessions"],
       organizationId: declaredOrganizationId,
     },
     opts,

@@ -229,7 +229,9 @@ export class PulumiProject {
   /** Resources in state of the given type token suffix, with their inputs and outputs. */
   async resources(
     typeSuffix: string,
-  ): Promise<Array<{ urn: string; id?: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> }>> {
+  ): Promise<
+    Array<{ urn: string; type: string; id?: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> }>
+  > {
     const deployment = JSON.parse(await this.exportStack()) as {
       deployment: {
         resources?: Array<{

@@ -5,7 +5,7 @@ import { dynamicProviderFor } from "../../provider/dynamicProvider";
 import { DELEGATED_ADMIN, IAM_PRINCIPAL, MANAGEMENT, MEMBER, ORG_ID, scenarioSeed, startEmulator } from "../fixtures";
 import { CallerIsNotManagementAccountError } from "../../provider/errors";
 import type { EmulatorFixture } from "../fixtures";
-import { quietly, useEmulatorEnvironment } from "../integEnvironment";
+import { newDeployment, quietly, useEmulatorEnvironment } from "../integEnvironment";
 
 interface Statement {
   Sid: string;
@@ -90,6 +90,7 @@ describe("the shipped least-privilege policy", () => {
       await p.read!(ORG_ID, created.outs);
       const both = await p.update!(ORG_ID, created.outs, { enabledFeatures: ["RootSessions", "RootCredentialsManagement"] });
       const one = await p.update!(ORG_ID, both.outs!, { enabledFeatures: ["RootCredentialsManagement"] });
+      newDeployment();
       await p.delete!(ORG_ID, one.outs!);
       // The delegated administrator may not switch features; the diagnosis names the management account.
       const own = process.env.AWS_ACCESS_KEY_ID;
@@ -115,6 +116,7 @@ describe("the shipped least-privilege policy", () => {
       await p.diff!(created.id, created.outs, { disableOnDelete: true });
       await p.read!(created.id, created.outs);
       await p.update!(created.id, created.outs, { disableOnDelete: true });
+      newDeployment();
       await p.delete!(created.id, created.outs);
     },
   );
@@ -131,7 +133,8 @@ describe("the shipped least-privilege policy", () => {
       await p.diff!(created.id, created.outs, { accountId: MEMBER });
       await p.read!(created.id, created.outs);
       const moved = await p.update!(created.id, created.outs, { accountId: "333333333333" });
-      await p.delete!("333333333333", moved.outs!);
+      newDeployment();
+      await p.delete!(moved.outs!.organizationId as string, moved.outs!);
     },
   );
 });

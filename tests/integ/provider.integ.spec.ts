@@ -13,7 +13,7 @@ import {
 } from "../../provider/errors";
 import { KEYS, ORG_ID, operations, scenarioSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
-import { quietly, useEmulatorEnvironment } from "../integEnvironment";
+import { newDeployment, quietly, useEmulatorEnvironment } from "../integEnvironment";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const requireFromString = require("require-from-string") as (code: string) => { handler: () => pulumi.dynamic.ResourceProvider };
@@ -62,6 +62,7 @@ describe("the dynamic provider over the real AWS SDK against the emulator", () =
     const narrowed = await p.update!(ORG_ID, widened.outs, { enabledFeatures: ["RootSessions"] });
     expect(narrowed.outs.enabledFeatures).to.deep.equal(["RootSessions"]);
     fx.emulator.clearCalls();
+    newDeployment();
     await p.delete!(ORG_ID, narrowed.outs);
     expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal(["DisableOrganizationsRootSessions"]);
     expect(fx.emulator.state().organizations[0]!.enabledRootFeatures).to.deep.equal([]);
@@ -76,6 +77,7 @@ describe("the dynamic provider over the real AWS SDK against the emulator", () =
     expect((await loaded.check!({}, { bogus: 1 })).failures).to.have.length(1);
     const created = await quietly(() => loaded.create({}));
     expect(created.outs.enabledFeatures).to.deep.equal(["RootCredentialsManagement"]);
+    newDeployment();
     await loaded.delete!(created.id, created.outs);
     expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal([
       "EnableOrganizationsRootCredentialsManagement",
@@ -83,7 +85,7 @@ describe("the dynamic provider over the real AWS SDK against the emulator", () =
     ]);
     const mismatch = await loaded.delete!("o-zzzzzzzzzz", created.outs).catch((e: unknown) => e);
     expect((mismatch as Error).message).to.match(
-      /^Refusing to delete RootCredentialsManagement: this resource belongs to organization o-zzzzzzzzzz/,
+      /^OrganizationMismatchError: Refusing to delete RootCredentialsManagement: this resource belongs to organization o-zzzzzzzzzz/,
     );
     expect(serialized.text).to.not.include(fx.credentials.secretAccessKey);
     expect(serialized.text).to.not.include(KEYS.management);

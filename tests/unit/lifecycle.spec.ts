@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import * as lifecycle from "../../provider/lifecycle";
+import * as support from "../../provider/lifecycleSupport";
 import {
   FeatureChangeIncompleteError,
   ImportMismatchError,
@@ -8,6 +9,7 @@ import {
 } from "../../provider/errors";
 import { UNKNOWN } from "../../provider/validate";
 import { FakeApi, awsError } from "../fakeApi";
+import { forgetClaims } from "../../provider/claims";
 
 const ORG = "o-a1b2c3d4e5";
 const BOTH = ["RootCredentialsManagement", "RootSessions"];
@@ -18,6 +20,8 @@ function collect(): { messages: string[]; report: (m: string) => void } {
 }
 
 describe("lifecycle", () => {
+  beforeEach(() => forgetClaims());
+
   describe("diff", () => {
     it("reports no change when the live features match the declaration, in any order", async () => {
       const api = new FakeApi(ORG, ["RootSessions", "RootCredentialsManagement"]);
@@ -78,12 +82,16 @@ describe("lifecycle", () => {
       expect(result).to.not.have.property("replaces");
     });
 
-    it("ignores a change of connection settings", async () => {
+    it("records a change of connection settings alone as an update, and says it changes nothing in AWS", async () => {
       const api = new FakeApi(ORG, ["RootSessions"]);
+      const { messages, report } = collect();
       const olds = { organizationId: ORG, enabledFeatures: ["RootSessions"], profile: "old" };
-      expect((await lifecycle.diff(api, "RootSessions", ORG, olds, { profile: "new", region: "eu-west-1" })).changes).to.equal(
-        false,
-      );
+      const result = await lifecycle.diff(api, "RootSessions", ORG, olds, { profile: "new", region: "eu-west-1" }, report);
+      expect(result.changes).to.equal(true);
+      expect(messages).to.deep.equal([
+        'RootSessions: connection settings changed (region unset → "eu-west-1", profile "old" → "new"); the update records them and changes nothing in AWS.',
+      ]);
+      expect(api.calls).to.deep.equal(["list"]);
     });
 
     it("refuses when the credentials reach another organization than the one in state", async () => {
@@ -170,6 +178,7 @@ describe("lifecycle", () => {
 
     it("maps a prerequisite error on the first call to its typed error", async () => {
       const api = new FakeApi(ORG, []);
+      api.trusted = [];
       api.failOn = { call: "list", error: awsError("ServiceAccessNotEnabledException") };
       const err = await lifecycle.create(api, "RootSessions", {}, () => {}).catch((e: unknown) => e);
       expect(err).to.be.instanceOf(ServiceAccessNotEnabledError);
@@ -216,11 +225,14 @@ describe("lifecycle", () => {
 
   describe("connection settings", () => {
     it("prefers the resource's settings over the stack's and reads aws:region and aws:profile", () => {
-      const stack = lifecycle.readStackSettings({ get: (k) => ({ "aws:region": "eu-west-1", "aws:profile": "stack" })[k] });
-      expect(lifecycle.settingsFor(stack, { profile: "resource", roleArn: "arn:aws:iam::123456789012:role/A" })).to.deep.equal({
+      const stack = support.readStackSettings({ get: (k) => ({ "aws:region": "eu-west-1", "aws:profile": "stack" })[k] });
+      expect(
+        support.settingsFor(stack, { profile: "resource", roleArn: "arn:aws:iam::123456789012:role/A" }, "inputs"),
+      ).to.deep.equal({
         region: "eu-west-1",
         profile: "resource",
         roleArn: "arn:aws:iam::123456789012:role/A",
+        sources: { profile: "the resource's `profile` input", roleArn: "the resource's `roleArn` input" },
       });
     });
   });

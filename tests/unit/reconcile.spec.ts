@@ -4,26 +4,26 @@ import { ALL_FEATURES } from "../../provider/features";
 
 describe("reconcile", () => {
   it("enables what is desired but not live", () => {
-    expect(reconcile(["RootSessions"], [], ALL_FEATURES)).to.deep.equal({ enable: ["RootSessions"], disable: [] });
+    expect(reconcile(["RootSessions"], [], ALL_FEATURES)).to.deep.equal({ add: ["RootSessions"], remove: [] });
   });
 
   it("disables what is live but not desired, within the scope", () => {
     expect(reconcile(["RootSessions"], ["RootSessions", "RootCredentialsManagement"], ALL_FEATURES)).to.deep.equal({
-      enable: [],
-      disable: ["RootCredentialsManagement"],
+      add: [],
+      remove: ["RootCredentialsManagement"],
     });
   });
 
   it("never disables a live feature outside the scope", () => {
     expect(reconcile(["RootSessions"], ["RootCredentialsManagement"], ["RootSessions"])).to.deep.equal({
-      enable: ["RootSessions"],
-      disable: [],
+      add: ["RootSessions"],
+      remove: [],
     });
   });
 
   it("is order-insensitive and returns sorted lists", () => {
     const plan = reconcile(["RootSessions", "RootCredentialsManagement"], [], ALL_FEATURES);
-    expect(plan.enable).to.deep.equal(["RootCredentialsManagement", "RootSessions"]);
+    expect(plan.add).to.deep.equal(["RootCredentialsManagement", "RootSessions"]);
     expect(
       isEmptyPlan(
         reconcile(["RootSessions", "RootCredentialsManagement"], ["RootCredentialsManagement", "RootSessions"], ALL_FEATURES),
@@ -32,7 +32,7 @@ describe("reconcile", () => {
   });
 
   it("describes a plan as the calls it will make", () => {
-    expect(describePlan({ enable: ["RootSessions"], disable: ["RootCredentialsManagement"] })).to.equal(
+    expect(describePlan({ add: ["RootSessions"], remove: ["RootCredentialsManagement"] })).to.equal(
       "enable RootSessions, disable RootCredentialsManagement",
     );
   });

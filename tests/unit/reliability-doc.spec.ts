@@ -1,9 +1,16 @@
 import { expect } from "chai";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { REAL_WORLD_CHANGES } from "../realWorldChanges";
 import { RELIABILITY_DOC, renderReliabilityDoc } from "../reliabilityDoc";
 
 describe("docs/reliability.md", () => {
   it("states exactly the figures of the tables the reliability suites run (regenerate with npm run docs:reliability)", () => {
     expect(readFileSync(RELIABILITY_DOC, "utf8")).to.equal(renderReliabilityDoc());
+  });
+
+  it("names, for every real-world change, a spec that exists", () => {
+    for (const { spec } of Object.values(REAL_WORLD_CHANGES))
+      expect(existsSync(join(__dirname, "..", "..", spec)), spec).to.equal(true);
   });
 });
