@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import { join } from "node:path";
 import { DisableOrganizationsRootSessionsCommand } from "@aws-sdk/client-iam";
-import { PulumiProject, offlineEngineEnv, scratchDir } from "../../scripts/harness/engine";
+import { PulumiProject, REPO_ROOT, offlineEngineEnv, run, scratchDir } from "../../scripts/harness/engine";
 import { installedProjectDir } from "../../scripts/harness/installed";
-import { ORG_ID, operations, startEmulator } from "../fixtures";
+import { KEYS, ORG_ID, operations, scenarioSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 
 const PROGRAM = `"use strict";
@@ -12,15 +12,26 @@ const rootAccess = new OrganizationsFeatures("root-access", { enabledFeatures: [
 exports.enabledFeatures = rootAccess.enabledFeatures;
 `;
 
+/** A TypeScript user of both entry points, type-checked under each module resolution in use. */
+const TYPED_USER = `import { start } from "pulumi-aws-root-access/emulator";
+import { OrganizationsFeatures } from "pulumi-aws-root-access";
+import type { FeatureName } from "pulumi-aws-root-access";
+const features: FeatureName[] = ["RootSessions"];
+export const declare = () => new OrganizationsFeatures("x", { enabledFeatures: features });
+export const emulator = start;
+`;
+
 describe("the package installed from its tarball into a project outside the repository", function () {
   this.timeout(10 * 60_000);
   let fx: EmulatorFixture;
   let project: PulumiProject;
+  let dir: string;
 
   before(async () => {
-    fx = await startEmulator();
-    const dir = await installedProjectDir({ "index.js": PROGRAM });
-    const env = offlineEngineEnv(scratchDir("installed-engine"), { emulatorUrl: fx.emulator.url, credentials: fx.credentials });
+    fx = await startEmulator({ seed: scenarioSeed() });
+    dir = await installedProjectDir({ "index.js": PROGRAM, "typed-user.ts": TYPED_USER });
+    const credentials = { accessKeyId: KEYS.management, secretAccessKey: fx.credentials.secretAccessKey };
+    const env = offlineEngineEnv(scratchDir("installed-engine"), { emulatorUrl: fx.emulator.url, credentials });
     project = await PulumiProject.create({ dir, program: join(dir, "index.js"), env, typescript: false });
   });
   after(async () => {
@@ -42,7 +53,7 @@ describe("the package installed from its tarball into a project outside the repo
     expect(provider, provider).to.match(/require\("pulumi-aws-root-access\/dist\/providers\/OrganizationsFeatures\.js"\)/);
     expect(Buffer.byteLength(provider)).to.be.below(512);
     const exported = await project.exportStack();
-    expect(exported).to.not.include(fx.credentials.accessKeyId);
+    expect(exported).to.not.include(KEYS.management);
     expect(exported).to.not.include(fx.credentials.secretAccessKey);
   });
 
@@ -51,6 +62,36 @@ describe("the package installed from its tarball into a project outside the repo
     const preview = await project.preview();
     expect(preview.stdout).to.match(/~ 1 to update/);
     expect(preview.stdout).to.include(`OrganizationsFeatures drift in organization ${ORG_ID}`);
+  });
+
+  for (const resolution of ["node10", "node16", "bundler"]) {
+    it(`type-checks both entry points under moduleResolution ${resolution}`, async () => {
+      const module = resolution === "node16" ? "node16" : resolution === "bundler" ? "esnext" : "commonjs";
+      const tsc = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
+      const args = [tsc, "--noEmit", "--strict", "--skipLibCheck", "--module", module];
+      const result = await run("node", [...args, "--moduleResolution", resolution, "typed-user.ts"], dir, process.env);
+      expect(result.code, result.output).to.equal(0);
+    });
+  }
+
+  it("prints a typed error once, with its name and no stack trace", async () => {
+    const member = offlineEngineEnv(scratchDir("installed-member"), {
+      emulatorUrl: fx.emulator.url,
+      credentials: { accessKeyId: KEYS.member, secretAccessKey: fx.credentials.secretAccessKey },
+    });
+    const preview = await run("pulumi", ["preview", "--non-interactive", "--stack", project.stack], project.dir, {
+      ...member,
+      PULUMI_BACKEND_URL: project.env.PULUMI_BACKEND_URL,
+      PULUMI_HOME: project.env.PULUMI_HOME,
+    });
+    expect(preview.code).to.not.equal(0);
+    const sentence = "these credentials belong to a member account";
+    const diagnostics = preview.stdout.slice(preview.stdout.indexOf("Diagnostics:"));
+    expect(diagnostics.split(sentence).length - 1, preview.output).to.equal(1);
+    expect(diagnostics.replace(/\s+/g, " ")).to.include(
+      "error: AccountNotManagementOrDelegatedAdministratorError: Cannot compare OrganizationsFeatures",
+    );
+    expect(preview.output).to.not.match(/^\s+at .*:\d+:\d+\)?$/m);
   });
 
   it("destroys cleanly", async () => {
