@@ -1,21 +1,4 @@
-/** Pure helpers for the benchmark report: concurrency from the emulator's call log, and the scale plot. */
-import type { CallRecord } from "../provider/emulator";
-
-/** The largest number of calls the emulator was answering at the same moment. */
-export function peakConcurrency(calls: CallRecord[]): number {
-  const events = calls.flatMap((c) => [
-    { t: c.startedAt, d: 1 },
-    { t: c.startedAt + c.durationMs, d: -1 },
-  ]);
-  events.sort((a, b) => a.t - b.t || a.d - b.d);
-  let current = 0;
-  let peak = 0;
-  for (const e of events) {
-    current += e.d;
-    peak = Math.max(peak, current);
-  }
-  return peak;
-}
+/** Pure helpers for the benchmark report: the scale plot. */
 
 export interface ScaleSample {
   resources: number;

@@ -12,12 +12,13 @@ import {
   DisableOrganizationsRootSessionsCommand,
   IAMClient,
 } from "@aws-sdk/client-iam";
-import { start } from "../provider/emulator";
-import type { CallRecord, RunningEmulator } from "../provider/emulator";
-import { PulumiProject, REPO_ROOT, offlineEngineEnv, randomCredentials, scratchDir } from "../scripts/harness/engine";
-import { installedProjectDir } from "../scripts/harness/installed";
-import { multiOrgWorld } from "../scripts/harness/worlds";
-import { peakConcurrency, renderScaleSvg } from "./report";
+import { start } from "../emulator";
+import type { CallRecord, RunningEmulator } from "../emulator";
+import { PulumiProject, REPO_ROOT, offlineEngineEnv, randomCredentials, scratchDir } from "../harness/engine";
+import { installedProjectDir } from "../harness/installed";
+import { multiOrgWorld } from "../harness/worlds";
+import { renderScaleSvg } from "./report";
+import { peakConcurrency } from "../harness/concurrency";
 
 type Kind = "RootSessions" | "RootCredentialsManagement" | "OrganizationsFeatures";
 const KINDS: Kind[] = ["RootSessions", "RootCredentialsManagement", "OrganizationsFeatures"];

@@ -299,6 +299,21 @@ export class CredentialsNotFoundError extends RootAccessError {
   }
 }
 
+/** An AWS list that does not end: the same page token again, or more pages than any organization has. */
+export class PaginationError extends RootAccessError {
+  readonly name = "PaginationError";
+  constructor(
+    readonly operation: string,
+    readonly pages: number,
+    readonly problem: string,
+  ) {
+    super(
+      `Cannot read ${operation} to the end: ${problem} (after ${pages} pages), so the list is not trustworthy and ` +
+        "nothing was changed. Fix: check that AWS_ENDPOINT_URL_* points at AWS (or a faithful emulator), then try again.",
+    );
+  }
+}
+
 /** Any other AWS error, with its code kept so it can be looked up. */
 export class AwsRequestError extends RootAccessError {
   readonly name = "AwsRequestError";
@@ -354,13 +369,45 @@ export function isAwsError(err: unknown, code: string): boolean {
   return awsErrorCode(err) === code;
 }
 
+/** Errors AWS answers when a prerequisite of centralized root access is missing. */
+const PREREQUISITE_CODES = [
+  "ServiceAccessNotEnabled",
+  "OrganizationNotInAllFeaturesMode",
+  "AccountNotManagementOrDelegatedAdministrator",
+  "CallerIsNotManagementAccount",
+];
+
+/** Whether AWS answered that a prerequisite is missing (worth a look at which organization was reached). */
+export function isPrerequisiteError(err: unknown): boolean {
+  return PREREQUISITE_CODES.includes(awsErrorCode(err));
+}
+
+/** Whether AWS answered that the caller is not the account that may do this (the management account). */
+export function isWrongCallerError(err: unknown): boolean {
+  return isAwsError(err, "AccountNotManagementOrDelegatedAdministrator") || isAwsError(err, "CallerIsNotManagementAccount");
+}
+
+/** Whether IAM answered that it does not see trusted access for IAM (off, or not propagated yet). */
+export function isServiceAccessNotEnabled(err: unknown): boolean {
+  return (
+    isAwsError(err, "ServiceAccessNotEnabled") || (RootAccessError.isInstance(err) && err.name === "ServiceAccessNotEnabledError")
+  );
+}
+
+/** Whether the credentials reach no organization at all (IAM's OrganizationNotFound, Organizations' AWSOrganizationsNotInUse). */
+export function isOrganizationGone(err: unknown): boolean {
+  if (RootAccessError.isInstance(err)) return err.name === "OrganizationNotFoundError";
+  return isAwsError(err, "OrganizationNotFound") || isAwsError(err, "AWSOrganizationsNotInUse");
+}
+
 /** Whether Organizations refused a registration because IAM accepts no further delegated administrator. */
 export function isDelegatedAdministratorLimit(err: unknown): boolean {
+  if (RootAccessError.isInstance(err)) return err.name === "DelegatedAdministratorLimitError";
   const reason = (err as { Reason?: unknown } | null)?.Reason;
   return (
     isAwsError(err, "ConstraintViolation") &&
-    (reason === "MAX_DELEGATED_ADMINISTRATORS_FOR_SERVICE_LIMIT_EXCEEDED" ||
-      reason === "DELEGATED_ADMINISTRATOR_EXISTS_FOR_THIS_SERVICE")
+    typeof reason === "string" &&
+    lookup(BY_CONSTRAINT_REASON, reason) === DelegatedAdministratorLimitError
   );
 }
 

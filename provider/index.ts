@@ -2,21 +2,21 @@
  * pulumi-aws-root-access: AWS IAM centralized root access for an AWS Organization, as Pulumi resources.
  * @packageDocumentation
  */
-export { RootSessions } from "./rootSessions";
-export type { RootSessionsArgs } from "./rootSessions";
-export { RootCredentialsManagement } from "./rootCredentialsManagement";
-export type { RootCredentialsManagementArgs } from "./rootCredentialsManagement";
-export { OrganizationsFeatures } from "./organizationsFeatures";
-export type { OrganizationsFeaturesArgs } from "./organizationsFeatures";
-export { IamTrustedAccess } from "./iamTrustedAccess";
-export type { IamTrustedAccessArgs } from "./iamTrustedAccess";
-export { IamDelegatedAdministrator } from "./iamDelegatedAdministrator";
-export type { IamDelegatedAdministratorArgs } from "./iamDelegatedAdministrator";
-export { CentralizedRootAccess } from "./centralizedRootAccess";
-export type { CentralizedRootAccessArgs } from "./centralizedRootAccess";
-export type { ConnectionArgs } from "./resourceArgs";
-export { ALL_FEATURES } from "./features";
-export type { FeatureName } from "./features";
+export { RootSessions } from "./resources/rootSessions";
+export type { RootSessionsArgs } from "./resources/rootSessions";
+export { RootCredentialsManagement } from "./resources/rootCredentialsManagement";
+export type { RootCredentialsManagementArgs } from "./resources/rootCredentialsManagement";
+export { OrganizationsFeatures } from "./resources/organizationsFeatures";
+export type { OrganizationsFeaturesArgs } from "./resources/organizationsFeatures";
+export { IamTrustedAccess } from "./resources/iamTrustedAccess";
+export type { IamTrustedAccessArgs } from "./resources/iamTrustedAccess";
+export { IamDelegatedAdministrator } from "./resources/iamDelegatedAdministrator";
+export type { IamDelegatedAdministratorArgs } from "./resources/iamDelegatedAdministrator";
+export { CentralizedRootAccess } from "./resources/centralizedRootAccess";
+export type { CentralizedRootAccessArgs } from "./resources/centralizedRootAccess";
+export type { ConnectionArgs } from "./resources/connectionArgs";
+export { ALL_FEATURES } from "./core/features";
+export type { FeatureName } from "./core/features";
 export {
   RootAccessError,
   OrganizationNotFoundError,
@@ -36,5 +36,6 @@ export {
   ManagementAccountAsDelegatedAdministratorError,
   AccountAlreadyRegisteredError,
   TrustedAccessPropagationTimeoutError,
+  PaginationError,
   AwsRequestError,
 } from "./errors";

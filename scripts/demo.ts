@@ -4,9 +4,9 @@
  * described stops the demo with a non-zero exit and the reason.
  */
 import { DisableOrganizationsRootSessionsCommand, IAMClient, ListOrganizationsFeaturesCommand } from "@aws-sdk/client-iam";
-import { start } from "../provider/emulator";
-import { PulumiProject, offlineEngineEnv, randomCredentials, scratchDir } from "./harness/engine";
-import type { RunResult } from "./harness/engine";
+import { start } from "../emulator";
+import { PulumiProject, offlineEngineEnv, randomCredentials, scratchDir } from "../harness/engine";
+import type { RunResult } from "../harness/engine";
 
 const bold = (s: string): string => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 let stepNumber = 0;

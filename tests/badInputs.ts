@@ -1,5 +1,5 @@
 /** Wrong declarations, shared by the unit tests of `check` and the end-to-end tests through the real engine. */
-import type { ResourceKind } from "../provider/kinds";
+import type { ResourceKind } from "./providers";
 
 /** One wrong declaration: which resource, its inputs, the property the error must name and how it must read. */
 export interface BadInput {

@@ -1,8 +1,8 @@
-/** An in-memory RootAccessApi for unit tests, IAM and Organizations halves: records calls and can fail a chosen one. */
-import type { FeatureState, OrganizationInfo, OrganizationsApi, RootAccessApi } from "../provider/aws";
-import type { FeatureName } from "../provider/features";
+/** An in-memory AwsApi for unit tests, every service: records calls and can fail a chosen one. */
+import type { AwsApi, FeatureState, IamApi, OrganizationInfo, OrganizationsApi, StsApi } from "../provider/aws";
+import type { FeatureName } from "../provider/core/features";
 
-export class FakeApi implements RootAccessApi {
+export class FakeApi implements AwsApi {
   readonly calls: string[] = [];
   failOn: { call: string; error: Error } | undefined;
   managementAccountId = "111111111111";
@@ -14,6 +14,23 @@ export class FakeApi implements RootAccessApi {
   /** How many delegated administrators IAM accepts; unlimited when undefined. */
   administratorLimit: number | undefined;
   readonly organizations: OrganizationsApi;
+  readonly iam: IamApi = {
+    listFeatures: async () => {
+      this.maybeFail("list");
+      return this.state();
+    },
+    setFeature: async (feature, enabled) => {
+      this.maybeFail(`${enabled ? "enable" : "disable"} ${feature}`);
+      this.enabled = enabled ? [...new Set([...this.enabled, feature])] : this.enabled.filter((f) => f !== feature);
+      return this.state();
+    },
+  };
+  readonly sts: StsApi = {
+    callerAccountId: async () => {
+      this.maybeFail("callerAccountId");
+      return this.callerAccount;
+    },
+  };
 
   constructor(
     public organizationId = "o-a1b2c3d4e5",
@@ -58,22 +75,6 @@ export class FakeApi implements RootAccessApi {
   private maybeFail(call: string): void {
     this.calls.push(call);
     if (this.failOn?.call === call) throw this.failOn.error;
-  }
-
-  async listFeatures(): Promise<FeatureState> {
-    this.maybeFail("list");
-    return this.state();
-  }
-
-  async setFeature(feature: FeatureName, enabled: boolean): Promise<FeatureState> {
-    this.maybeFail(`${enabled ? "enable" : "disable"} ${feature}`);
-    this.enabled = enabled ? [...new Set([...this.enabled, feature])] : this.enabled.filter((f) => f !== feature);
-    return this.state();
-  }
-
-  async callerAccountId(): Promise<string> {
-    this.maybeFail("callerAccountId");
-    return this.callerAccount;
   }
 }
 

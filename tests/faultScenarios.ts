@@ -2,7 +2,7 @@
 import { DisableAWSServiceAccessCommand, EnableAWSServiceAccessCommand } from "@aws-sdk/client-organizations";
 import { IAM_PRINCIPAL } from "./fixtures";
 import type { EmulatorFixture } from "./fixtures";
-import type { FaultConfig } from "../provider/emulator";
+import type { FaultConfig } from "../emulator";
 
 const BOTH = ["RootCredentialsManagement", "RootSessions"];
 

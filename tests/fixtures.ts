@@ -3,10 +3,10 @@
  */
 import { IAMClient } from "@aws-sdk/client-iam";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
-import { start } from "../provider/emulator";
-import type { EmulatorOptions, RunningEmulator } from "../provider/emulator";
-import { randomCredentials } from "../scripts/harness/engine";
-import type { FakeCredentials } from "../scripts/harness/engine";
+import { start } from "../emulator";
+import type { EmulatorOptions, RunningEmulator } from "../emulator";
+import { randomCredentials } from "../harness/engine";
+import type { FakeCredentials } from "../harness/engine";
 
 export const ORG_ID = "o-a1b2c3d4e5";
 export const MANAGEMENT = "111111111111";

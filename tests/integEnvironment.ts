@@ -1,6 +1,6 @@
 /** For integration tests that run the provider in-process: the AWS environment the CLI would give it. */
 import type { EmulatorFixture } from "./fixtures";
-import { forgetClaims } from "../provider/claims";
+import { forgetClaims } from "../provider/core/claims";
 
 /** What a new `pulumi up` or `pulumi destroy` starts with: no resource of the deployment has claimed anything yet. */
 export function newDeployment(): void {
@@ -42,7 +42,8 @@ export function useEmulatorEnvironment(getFx: () => EmulatorFixture, accessKeyId
   });
 }
 
-export async function quietly<T>(fn: () => Promise<T>): Promise<T> {
+/** Runs `fn` with the provider's stdout messages muted. */
+export async function muted<T>(fn: () => Promise<T>): Promise<T> {
   const write = process.stdout.write;
   process.stdout.write = (() => true) as typeof process.stdout.write;
   try {

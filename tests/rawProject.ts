@@ -4,8 +4,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PulumiProject, REPO_ROOT, offlineEngineEnv, scratchDir } from "../scripts/harness/engine";
-import type { RunResult } from "../scripts/harness/engine";
+import { PulumiProject, REPO_ROOT, offlineEngineEnv, scratchDir } from "../harness/engine";
+import type { RunResult } from "../harness/engine";
 import type { EmulatorFixture } from "./fixtures";
 
 export const RAW_ARGS_PROGRAM = join(REPO_ROOT, "tests", "programs", "raw-args.ts");

@@ -1,6 +1,6 @@
 // Shown in full: an end-to-end failure is explained by the CLI output the assertion quotes.
 import { config } from "chai";
-import { forgetClaims } from "../provider/claims";
+import { forgetClaims } from "../provider/core/claims";
 
 config.truncateThreshold = 0;
 

@@ -1,4 +1,111 @@
-// The module's exports are the provider itself, so an installed package is serialized as one require() of this file.
-import { dynamicProviderFor } from "../dynamicProvider";
+/**
+ * The serialized provider of `IamTrustedAccess`: trusted access for IAM in AWS Organizations, reconciled like the
+ * features over the one item `iam.amazonaws.com` (no other service principal is ever touched). Keyed by the
+ * organization. Delete leaves trusted access on unless `disableOnDelete` says otherwise.
+ */
+import { IAM_SERVICE_PRINCIPAL } from "../core/features";
+import { describePlan, isEmptyPlan, reconcile } from "../core/reconcile";
+import type { Verbs } from "../core/reconcile";
+import { fromState } from "../core/organizationGuard";
+import type { Expected } from "../core/organizationGuard";
+import { claim } from "../core/claims";
+import { CONNECTION_PROPERTIES, UNKNOWN } from "../core/validate";
+import { OrganizationNotInAllFeaturesModeError } from "../errors";
+import type { AwsApi, OrganizationInfo } from "../aws";
+import { WHEN_GONE, applyPlan, readOrganizationItems, unclaimed, unlessGone } from "./awsCalls";
+import type { Applier } from "./awsCalls";
+import { connectionChangeNote, connectionOf, describeConnectionChange, makeProvider } from "./provider";
+import type { Lifecycle, Props, Reporter } from "./provider";
 
-export = dynamicProviderFor("IamTrustedAccess");
+const KIND = "IamTrustedAccess";
+const VERBS: Verbs = { add: "enable trusted access for", remove: "disable trusted access for" };
+const ONLY_IAM = [IAM_SERVICE_PRINCIPAL];
+
+function readLive(api: AwsApi, action: string, expected: Expected | undefined, inputs: Props) {
+  return readOrganizationItems(api, { action }, expected, inputs, async () =>
+    (await api.organizations.listTrustedServices()).filter((p) => p === IAM_SERVICE_PRINCIPAL),
+  );
+}
+
+function applier(api: AwsApi): Applier<string> {
+  return { verbs: VERBS, set: (principal, enabled) => api.organizations.setTrustedAccess(principal, enabled) };
+}
+
+function outputsFor(org: OrganizationInfo, items: string[], inputs: Props) {
+  return {
+    organizationId: org.id,
+    servicePrincipal: IAM_SERVICE_PRINCIPAL,
+    enabled: items.includes(IAM_SERVICE_PRINCIPAL),
+    disableOnDelete: inputs.disableOnDelete === true,
+    ...connectionOf(inputs),
+  };
+}
+
+/** Create and update: trusted access for IAM must end up on. */
+async function ensure(api: AwsApi, action: string, expected: Expected | undefined, inputs: Props, report: Reporter) {
+  const { org, items } = await readLive(api, action, expected, inputs);
+  if (org.featureSet !== "ALL") throw new OrganizationNotInAllFeaturesModeError({ action, organizationId: org.id });
+  const plan = reconcile(ONLY_IAM, items, ONLY_IAM);
+  if (isEmptyPlan(plan) && !expected) {
+    report(`${KIND}: adopted trusted access for ${IAM_SERVICE_PRINCIPAL}, already enabled in organization ${org.id}.`);
+  }
+  await applyPlan(api, org.id, plan, applier(api));
+  claim(org.id, `${KIND}:${IAM_SERVICE_PRINCIPAL}`, KIND);
+  return { id: org.id, outs: outputsFor(org, ONLY_IAM, inputs) };
+}
+
+const lifecycle: Lifecycle = {
+  async diff(api, id, olds, news, report) {
+    if (news.organizationId === UNKNOWN) return { changes: true };
+    const { org, items } = await readLive(api, `compare ${KIND} with the live organization`, fromState(id, olds), news);
+    const plan = reconcile(ONLY_IAM, items, ONLY_IAM);
+    if (!isEmptyPlan(plan)) {
+      report(
+        `${KIND} drift in organization ${org.id}: trusted access for ${IAM_SERVICE_PRINCIPAL} is off; the update will ${describePlan(plan, VERBS)}.`,
+      );
+      return { changes: true };
+    }
+    const connection = describeConnectionChange(olds, news);
+    if (connection) report(connectionChangeNote(KIND, connection));
+    return { changes: Boolean(connection) || Boolean(olds.disableOnDelete) !== Boolean(news.disableOnDelete) };
+  },
+
+  create: (api, inputs, report) => ensure(api, `create ${KIND}`, undefined, inputs, report),
+
+  async read(api, id, props, report) {
+    const live = await unlessGone(api, KIND, id, WHEN_GONE.read, report, () =>
+      readLive(api, `read ${KIND}`, fromState(id, props), {}),
+    );
+    return live ? { id: live.org.id, props: outputsFor(live.org, live.items, props) } : { id: "", props: {} };
+  },
+
+  async update(api, id, olds, news, report) {
+    return { outs: (await ensure(api, `update ${KIND}`, fromState(id, olds), news, report)).outs };
+  },
+
+  async delete(api, id, props, report) {
+    if (props.disableOnDelete !== true) {
+      report(
+        `${KIND}: leaving trusted access for ${IAM_SERVICE_PRINCIPAL} enabled in organization ${id}, because ` +
+          "turning it off breaks centralized root access. Set `disableOnDelete: true` to disable it on delete.",
+      );
+      return;
+    }
+    const live = await unlessGone(api, KIND, id, WHEN_GONE.delete, report, () =>
+      readLive(api, `delete ${KIND}`, fromState(id, props), {}),
+    );
+    if (!live) return;
+    const plan = reconcile([], live.items, ONLY_IAM);
+    const remove = unclaimed(
+      KIND,
+      live.org.id,
+      plan.remove,
+      (p) => `${KIND}:${p}`,
+      (p) => `trusted access for ${p} enabled`,
+      report,
+    );
+    await applyPlan(api, live.org.id, { add: [], remove }, applier(api));
+  },
+};
+
+export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "disableOnDelete"], lifecycle);

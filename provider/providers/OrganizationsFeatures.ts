@@ -1,4 +1,13 @@
-// The module's exports are the provider itself, so an installed package is serialized as one require() of this file.
-import { dynamicProviderFor } from "../dynamicProvider";
+/**
+ * The serialized provider of `OrganizationsFeatures`: the feature lifecycle over every feature, authoritatively,
+ * as `enabledFeatures` declares. The module's exports are the provider itself, so an installed package is captured
+ * as one require() of this file.
+ */
+import { makeProvider } from "./provider";
+import { FEATURE_PROPERTIES, featureLifecycle } from "./featureLifecycle";
 
-export = dynamicProviderFor("OrganizationsFeatures");
+export = makeProvider(
+  "OrganizationsFeatures",
+  [...FEATURE_PROPERTIES, "enabledFeatures"],
+  featureLifecycle({ kind: "OrganizationsFeatures" }),
+);

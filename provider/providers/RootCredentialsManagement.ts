@@ -1,4 +1,13 @@
-// The module's exports are the provider itself, so an installed package is serialized as one require() of this file.
-import { dynamicProviderFor } from "../dynamicProvider";
+/**
+ * The serialized provider of `RootCredentialsManagement`: the feature lifecycle for the one feature
+ * RootCredentialsManagement. The module's exports are the provider itself, so an installed package is captured as
+ * one require() of this file.
+ */
+import { makeProvider } from "./provider";
+import { FEATURE_PROPERTIES, featureLifecycle } from "./featureLifecycle";
 
-export = dynamicProviderFor("RootCredentialsManagement");
+export = makeProvider(
+  "RootCredentialsManagement",
+  FEATURE_PROPERTIES,
+  featureLifecycle({ kind: "RootCredentialsManagement", fixed: "RootCredentialsManagement" }),
+);

@@ -1,4 +1,8 @@
-// The module's exports are the provider itself, so an installed package is serialized as one require() of this file.
-import { dynamicProviderFor } from "../dynamicProvider";
+/**
+ * The serialized provider of `RootSessions`: the feature lifecycle for the one feature RootSessions. The module's
+ * exports are the provider itself, so an installed package is captured as one require() of this file.
+ */
+import { makeProvider } from "./provider";
+import { FEATURE_PROPERTIES, featureLifecycle } from "./featureLifecycle";
 
-export = dynamicProviderFor("RootSessions");
+export = makeProvider("RootSessions", FEATURE_PROPERTIES, featureLifecycle({ kind: "RootSessions", fixed: "RootSessions" }));

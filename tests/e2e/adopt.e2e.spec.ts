@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { PulumiProject, offlineEngineEnv, scratchDir } from "../../scripts/harness/engine";
+import { PulumiProject, offlineEngineEnv, scratchDir } from "../../harness/engine";
 import { ORG_ID, operations, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { join } from "node:path";
-import { PulumiProject, REPO_ROOT, WORK_ROOT, offlineEngineEnv, scratchDir } from "../../scripts/harness/engine";
-import type { RunResult } from "../../scripts/harness/engine";
+import { PulumiProject, REPO_ROOT, WORK_ROOT, offlineEngineEnv, scratchDir } from "../../harness/engine";
+import type { RunResult } from "../../harness/engine";
 import { mkdtempSync, rmSync } from "node:fs";
 import { startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";

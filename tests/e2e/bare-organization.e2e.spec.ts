@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { join } from "node:path";
-import { PulumiProject, REPO_ROOT, offlineEngineEnv, scratchDir } from "../../scripts/harness/engine";
+import { PulumiProject, REPO_ROOT, offlineEngineEnv, scratchDir } from "../../harness/engine";
 import { IAM_PRINCIPAL, KEYS, MEMBER, ORG_ID, operations, scenarioSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 

@@ -1,10 +1,10 @@
 import { expect } from "chai";
 import { join } from "node:path";
-import { PulumiProject, REPO_ROOT, offlineEngineEnv, scratchDir } from "../../scripts/harness/engine";
-import { multiOrgWorld } from "../../scripts/harness/worlds";
+import { PulumiProject, REPO_ROOT, offlineEngineEnv, scratchDir } from "../../harness/engine";
+import { multiOrgWorld } from "../../harness/worlds";
 import { RELIABILITY, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
-import { peakConcurrency } from "../../bench/report";
+import { peakConcurrency } from "../../harness/concurrency";
 
 const PROGRAM = join(REPO_ROOT, "tests", "programs", "raw-args.ts");
 const ORGS = RELIABILITY.concurrentOrganizations;

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { KEYS, operations, scenarioSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 import { declare, flat, rawProject, writeProfiles } from "../rawProject";
-import type { PulumiProject } from "../../scripts/harness/engine";
+import type { PulumiProject } from "../../harness/engine";
 
 describe("changing only a resource's connection settings", function () {
   this.timeout(10 * 60_000);

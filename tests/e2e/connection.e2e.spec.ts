@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PulumiProject, offlineEngineEnv, scratchDir } from "../../scripts/harness/engine";
+import { PulumiProject, offlineEngineEnv, scratchDir } from "../../harness/engine";
 import { KEYS, MANAGEMENT, MEMBER, ORG_ID, operations, scenarioSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 

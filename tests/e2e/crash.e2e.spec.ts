@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { spawn } from "node:child_process";
 import { ListOrganizationsFeaturesCommand } from "@aws-sdk/client-iam";
-import { PulumiProject, offlineEngineEnv, scratchDir } from "../../scripts/harness/engine";
+import { PulumiProject, offlineEngineEnv, scratchDir } from "../../harness/engine";
 import { RELIABILITY, operations, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { DELEGATED_ADMIN, IAM_PRINCIPAL, KEYS, MEMBER, ORG_ID, operations, scenarioSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 import { declare, flat, rawProject } from "../rawProject";
-import type { PulumiProject } from "../../scripts/harness/engine";
+import type { PulumiProject } from "../../harness/engine";
 import { MAX_ATTEMPTS } from "../../provider/aws";
 
 const registered = (fx: EmulatorFixture): string[] =>

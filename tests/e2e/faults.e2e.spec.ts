@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { ListOrganizationsFeaturesCommand } from "@aws-sdk/client-iam";
-import { PulumiProject, offlineEngineEnv, scratchDir } from "../../scripts/harness/engine";
+import { PulumiProject, offlineEngineEnv, scratchDir } from "../../harness/engine";
 import { startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 import { FAULT_SCENARIOS } from "../faultScenarios";

@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { join } from "node:path";
 import { DisableOrganizationsRootSessionsCommand } from "@aws-sdk/client-iam";
-import { PulumiProject, REPO_ROOT, offlineEngineEnv, run, scratchDir } from "../../scripts/harness/engine";
-import { installedProjectDir } from "../../scripts/harness/installed";
+import { PulumiProject, REPO_ROOT, offlineEngineEnv, run, scratchDir } from "../../harness/engine";
+import { installedProjectDir } from "../../harness/installed";
 import { KEYS, ORG_ID, operations, scenarioSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 

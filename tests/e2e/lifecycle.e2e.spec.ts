@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { DisableOrganizationsRootSessionsCommand, ListOrganizationsFeaturesCommand } from "@aws-sdk/client-iam";
-import { PulumiProject, offlineEngineEnv, scratchDir } from "../../scripts/harness/engine";
+import { PulumiProject, offlineEngineEnv, scratchDir } from "../../harness/engine";
 import { ORG_ID, operations, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 

@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PulumiProject, WORK_ROOT } from "../../scripts/harness/engine";
+import { PulumiProject, WORK_ROOT } from "../../harness/engine";
 import { KEYS, MEMBER, ORG_ID, operations, scenarioSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 import { declare, flat, rawProject } from "../rawProject";
@@ -133,7 +133,8 @@ describe("reading an organization without managing it, and importing it", functi
   });
 
   it("reads the live features with the static get", async () => {
-    const program = join(mkdtempSync(join(WORK_ROOT, "get-")), "get.ts");
+    const programDir = mkdtempSync(join(WORK_ROOT, "get-"));
+    const program = join(programDir, "get.ts");
     writeFileSync(
       program,
       `import { OrganizationsFeatures, RootSessions } from "pulumi-aws-root-access";\n` +
@@ -141,9 +142,14 @@ describe("reading an organization without managing it, and importing it", functi
         `export const all = OrganizationsFeatures.get("current", "${ORG_ID}").enabledFeatures;\n`,
     );
     const reader = await PulumiProject.create({ program, env: project.env, stack: "get" });
-    await reader.up();
-    expect(await reader.outputs()).to.deep.equal({ sessions: ["RootSessions"], all: ["RootSessions"] });
-    expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal([]);
+    try {
+      await reader.up();
+      expect(await reader.outputs()).to.deep.equal({ sessions: ["RootSessions"], all: ["RootSessions"] });
+      expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal([]);
+    } finally {
+      reader.remove();
+      rmSync(programDir, { recursive: true, force: true });
+    }
   });
 
   it("previews an import as a create and says it is an import by adoption", async () => {

@@ -3,7 +3,7 @@ import { KEYS, ORG_ID, operations, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 import { declare, flat, rawProject } from "../rawProject";
 import type { Declaration } from "../rawProject";
-import type { PulumiProject } from "../../scripts/harness/engine";
+import type { PulumiProject } from "../../harness/engine";
 
 const BOTH = ["RootCredentialsManagement", "RootSessions"];
 const PER_FEATURE: Declaration[] = [

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PulumiProject, REPO_ROOT, offlineEngineEnv, randomCredentials, scratchDir } from "../../scripts/harness/engine";
+import { PulumiProject, REPO_ROOT, offlineEngineEnv, randomCredentials, scratchDir } from "../../harness/engine";
 import { MANAGEMENT, RELIABILITY, scenarioSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 

@@ -3,7 +3,7 @@ import { DisableAWSServiceAccessCommand } from "@aws-sdk/client-organizations";
 import { IAM_PRINCIPAL, KEYS, ORG_ID, operations, scenarioSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 import { declare, flat, rawProject } from "../rawProject";
-import type { PulumiProject } from "../../scripts/harness/engine";
+import type { PulumiProject } from "../../harness/engine";
 
 /** How long IAM keeps answering ServiceAccessNotEnabled after trusted access comes back: tens of seconds, as in AWS. */
 const PROPAGATION_MS = 20_000;

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { IAM_PRINCIPAL, KEYS, MEMBER, ORG_ID, scenarioSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 import { declare, flat, rawProject, writeProfiles } from "../rawProject";
-import type { PulumiProject } from "../../scripts/harness/engine";
+import type { PulumiProject } from "../../harness/engine";
 
 const OTHER_ORG = "o-b2c3d4e5f6";
 const OTHER_MANAGEMENT = "555555555555";

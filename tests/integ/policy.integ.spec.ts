@@ -1,11 +1,11 @@
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { dynamicProviderFor } from "../../provider/dynamicProvider";
+import { providerFor } from "../providers";
 import { DELEGATED_ADMIN, IAM_PRINCIPAL, MANAGEMENT, MEMBER, ORG_ID, scenarioSeed, startEmulator } from "../fixtures";
 import { CallerIsNotManagementAccountError } from "../../provider/errors";
 import type { EmulatorFixture } from "../fixtures";
-import { newDeployment, quietly, useEmulatorEnvironment } from "../integEnvironment";
+import { newDeployment, muted, useEmulatorEnvironment } from "../integEnvironment";
 
 interface Statement {
   Sid: string;
@@ -45,7 +45,7 @@ function underPolicy(
     );
 
     it("completes its whole lifecycle without AccessDenied, and uses every action the statements grant", async () => {
-      await quietly(() => lifecycle(fx));
+      await muted(() => lifecycle(fx));
       const calls = fx.emulator.calls();
       expect(calls.filter((c) => c.errorCode === "AccessDenied" || c.errorCode === "AccessDeniedException")).to.deep.equal([]);
       const used = new Set(calls.map((c) => `${c.service}:${c.operation}`));
@@ -84,18 +84,18 @@ describe("the shipped least-privilege policy", () => {
         .organizations.send(
           new (await import("@aws-sdk/client-organizations")).EnableAWSServiceAccessCommand({ ServicePrincipal: IAM_PRINCIPAL }),
         );
-      const p = dynamicProviderFor("OrganizationsFeatures");
+      const p = providerFor("OrganizationsFeatures");
       const created = await p.create({ enabledFeatures: ["RootSessions"] });
-      await p.diff!(ORG_ID, created.outs, { enabledFeatures: ["RootSessions"] });
-      await p.read!(ORG_ID, created.outs);
-      const both = await p.update!(ORG_ID, created.outs, { enabledFeatures: ["RootSessions", "RootCredentialsManagement"] });
-      const one = await p.update!(ORG_ID, both.outs!, { enabledFeatures: ["RootCredentialsManagement"] });
+      await p.diff(ORG_ID, created.outs, { enabledFeatures: ["RootSessions"] });
+      await p.read(ORG_ID, created.outs);
+      const both = await p.update(ORG_ID, created.outs, { enabledFeatures: ["RootSessions", "RootCredentialsManagement"] });
+      const one = await p.update(ORG_ID, both.outs!, { enabledFeatures: ["RootCredentialsManagement"] });
       newDeployment();
-      await p.delete!(ORG_ID, one.outs!);
+      await p.delete(ORG_ID, one.outs!);
       // The delegated administrator may not switch features; the diagnosis names the management account.
       const own = process.env.AWS_ACCESS_KEY_ID;
       process.env.AWS_ACCESS_KEY_ID = "AKIAPOLICYADMIN00001";
-      const err = await dynamicProviderFor("RootSessions")
+      const err = await providerFor("RootSessions")
         .create({})
         .catch((e: unknown) => e)
         .finally(() => (process.env.AWS_ACCESS_KEY_ID = own));
@@ -111,13 +111,13 @@ describe("the shipped least-privilege policy", () => {
       org(seed).trustedServices = [];
     },
     async () => {
-      const p = dynamicProviderFor("IamTrustedAccess");
+      const p = providerFor("IamTrustedAccess");
       const created = await p.create({ disableOnDelete: true });
-      await p.diff!(created.id, created.outs, { disableOnDelete: true });
-      await p.read!(created.id, created.outs);
-      await p.update!(created.id, created.outs, { disableOnDelete: true });
+      await p.diff(created.id, created.outs, { disableOnDelete: true });
+      await p.read(created.id, created.outs);
+      await p.update(created.id, created.outs, { disableOnDelete: true });
       newDeployment();
-      await p.delete!(created.id, created.outs);
+      await p.delete(created.id, created.outs);
     },
   );
 
@@ -128,13 +128,13 @@ describe("the shipped least-privilege policy", () => {
       org(seed).delegatedAdministrators = [];
     },
     async () => {
-      const p = dynamicProviderFor("IamDelegatedAdministrator");
+      const p = providerFor("IamDelegatedAdministrator");
       const created = await p.create({ accountId: MEMBER });
-      await p.diff!(created.id, created.outs, { accountId: MEMBER });
-      await p.read!(created.id, created.outs);
-      const moved = await p.update!(created.id, created.outs, { accountId: "333333333333" });
+      await p.diff(created.id, created.outs, { accountId: MEMBER });
+      await p.read(created.id, created.outs);
+      const moved = await p.update(created.id, created.outs, { accountId: "333333333333" });
       newDeployment();
-      await p.delete!(moved.outs!.organizationId as string, moved.outs!);
+      await p.delete(moved.outs!.organizationId as string, moved.outs!);
     },
   );
 });

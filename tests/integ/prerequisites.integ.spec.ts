@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { dynamicProviderFor } from "../../provider/dynamicProvider";
+import { providerFor } from "../providers";
 import {
   AccountNotInOrganizationError,
   ManagementAccountAsDelegatedAdministratorError,
@@ -22,7 +22,7 @@ import {
   startEmulator,
 } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
-import { quietly, useEmulatorEnvironment } from "../integEnvironment";
+import { muted, useEmulatorEnvironment } from "../integEnvironment";
 
 function withEmulator(seed: () => Record<string, unknown>, key: string, body: (fx: () => EmulatorFixture) => void): void {
   let fx: EmulatorFixture;
@@ -60,7 +60,7 @@ describe("IamTrustedAccess against the emulator", () => {
       KEYS.management,
       (fx) => {
         it("enables trusted access for iam.amazonaws.com only, with the organization as ID", async () => {
-          const created = await dynamicProviderFor("IamTrustedAccess").create({});
+          const created = await providerFor("IamTrustedAccess").create({});
           expect(created.id).to.equal(ORG_ID);
           expect(Object.keys(fx().emulator.state().organizations[0]!.trustedServices).sort()).to.deep.equal([
             IAM_PRINCIPAL,
@@ -70,7 +70,7 @@ describe("IamTrustedAccess against the emulator", () => {
         });
 
         it("adopts trusted access that is already on, without a mutating call, and says so", async () => {
-          const { output } = await captureOutput(() => dynamicProviderFor("IamTrustedAccess").create({}));
+          const { output } = await captureOutput(() => providerFor("IamTrustedAccess").create({}));
           expect(output).to.include(
             `IamTrustedAccess: adopted trusted access for ${IAM_PRINCIPAL}, already enabled in organization ${ORG_ID}.`,
           );
@@ -79,22 +79,22 @@ describe("IamTrustedAccess against the emulator", () => {
 
         it("leaves trusted access on at delete by default, says so, and calls nothing", async () => {
           const { output } = await captureOutput(() =>
-            dynamicProviderFor("IamTrustedAccess").delete!(ORG_ID, { organizationId: ORG_ID, disableOnDelete: false }),
+            providerFor("IamTrustedAccess").delete(ORG_ID, { organizationId: ORG_ID, disableOnDelete: false }),
           );
           expect(output).to.include("Set `disableOnDelete: true` to disable it on delete.");
           expect(fx().emulator.calls()).to.deep.equal([]);
         });
 
         it("refuses to act on another organization than organizationId, before any change", async () => {
-          const err = await quietly(() =>
-            dynamicProviderFor("IamTrustedAccess").create({ organizationId: "o-zzzzzzzzzz" }),
-          ).catch((e: unknown) => e);
+          const err = await muted(() => providerFor("IamTrustedAccess").create({ organizationId: "o-zzzzzzzzzz" })).catch(
+            (e: unknown) => e,
+          );
           expect(err).to.be.instanceOf(OrganizationMismatchError);
           expect(operations(fx().emulator, { mutatingOnly: true })).to.deep.equal([]);
         });
 
         it("disables it on delete when disableOnDelete is set", async () => {
-          await dynamicProviderFor("IamTrustedAccess").delete!(ORG_ID, { organizationId: ORG_ID, disableOnDelete: true });
+          await providerFor("IamTrustedAccess").delete(ORG_ID, { organizationId: ORG_ID, disableOnDelete: true });
           expect(Object.keys(fx().emulator.state().organizations[0]!.trustedServices)).to.deep.equal(["sso.amazonaws.com"]);
         });
       },
@@ -107,7 +107,7 @@ describe("IamTrustedAccess against the emulator", () => {
       KEYS.management,
       (fx) => {
         it("fails with OrganizationNotInAllFeaturesModeError before any mutating call", async () => {
-          const err = await dynamicProviderFor("IamTrustedAccess")
+          const err = await providerFor("IamTrustedAccess")
             .create({})
             .catch((e: unknown) => e);
           expect(err).to.be.instanceOf(OrganizationNotInAllFeaturesModeError);
@@ -124,18 +124,18 @@ describe("IamDelegatedAdministrator against the emulator", () => {
     KEYS.management,
     (fx) => {
       it("registers a member account for iam.amazonaws.com, keyed by the organization, with the account in state", async () => {
-        const created = await dynamicProviderFor("IamDelegatedAdministrator").create({ accountId: MEMBER });
+        const created = await providerFor("IamDelegatedAdministrator").create({ accountId: MEMBER });
         expect(created.id).to.equal(ORG_ID);
         expect(created.outs).to.include({ accountId: MEMBER, organizationId: ORG_ID, registered: true });
       });
 
       it("adopts an account that is already registered, without a mutating call", async () => {
-        await quietly(() => dynamicProviderFor("IamDelegatedAdministrator").create({ accountId: DELEGATED_ADMIN }));
+        await muted(() => providerFor("IamDelegatedAdministrator").create({ accountId: DELEGATED_ADMIN }));
         expect(operations(fx().emulator, { mutatingOnly: true })).to.deep.equal([]);
       });
 
       it("refuses the management account before calling AWS to register it", async () => {
-        const err = await dynamicProviderFor("IamDelegatedAdministrator")
+        const err = await providerFor("IamDelegatedAdministrator")
           .create({ accountId: MANAGEMENT })
           .catch((e: unknown) => e);
         expect(err).to.be.instanceOf(ManagementAccountAsDelegatedAdministratorError);
@@ -144,7 +144,7 @@ describe("IamDelegatedAdministrator against the emulator", () => {
       });
 
       it("names an account that is not in the organization", async () => {
-        const err = await dynamicProviderFor("IamDelegatedAdministrator")
+        const err = await providerFor("IamDelegatedAdministrator")
           .create({ accountId: "999999999999" })
           .catch((e: unknown) => e);
         expect(err).to.be.instanceOf(AccountNotInOrganizationError);
@@ -154,7 +154,7 @@ describe("IamDelegatedAdministrator against the emulator", () => {
       });
 
       it("rejects an account ID that is not 12 digits in check, before any AWS call", async () => {
-        const result = await dynamicProviderFor("IamDelegatedAdministrator").check!({}, { accountId: "12345" });
+        const result = await providerFor("IamDelegatedAdministrator").check({}, { accountId: "12345" });
         expect(result.failures).to.deep.equal([
           { property: "accountId", reason: 'accountId must be a 12-digit AWS account ID such as 123456789012, got "12345"' },
         ]);
@@ -169,7 +169,7 @@ describe("IamDelegatedAdministrator against the emulator", () => {
       KEYS.management,
       () => {
         it("fails with ServiceAccessNotEnabledError and its fix", async () => {
-          const err = await dynamicProviderFor("IamDelegatedAdministrator")
+          const err = await providerFor("IamDelegatedAdministrator")
             .create({ accountId: MEMBER })
             .catch((e: unknown) => e);
           expect(err).to.be.instanceOf(ServiceAccessNotEnabledError);
@@ -185,10 +185,10 @@ describe("waiting for trusted access to reach IAM", () => {
     KEYS.management,
     (fx) => {
       it("gives up after propagationTimeoutSeconds with the error and its fix", async () => {
-        await dynamicProviderFor("IamTrustedAccess").create({});
+        await providerFor("IamTrustedAccess").create({});
         const started = Date.now();
         const { result, output } = await captureOutput(() =>
-          dynamicProviderFor("RootSessions").create({ propagationTimeoutSeconds: 2 }),
+          providerFor("RootSessions").create({ propagationTimeoutSeconds: 2 }),
         );
         expect(result).to.be.instanceOf(TrustedAccessPropagationTimeoutError);
         expect((result as Error).message).to.match(
@@ -208,7 +208,7 @@ describe("waiting for trusted access to reach IAM", () => {
         const state = fx().emulator.state();
         state.organizations[0]!.trustedServices = {};
         fx().emulator.setState(state);
-        const err = await quietly(() => dynamicProviderFor("RootSessions").create({})).catch((e: unknown) => e);
+        const err = await muted(() => providerFor("RootSessions").create({})).catch((e: unknown) => e);
         expect(err).to.be.instanceOf(ServiceAccessNotEnabledError);
         expect(
           fx()
@@ -240,7 +240,7 @@ describe("the README's promised message for each missing prerequisite", () => {
     describe(`prerequisite ${i + 1}`, () => {
       withEmulator(c.seed, c.key, () => {
         it("fails `create RootSessions` with exactly the README's words", async () => {
-          const err = (await quietly(() => dynamicProviderFor("RootSessions").create({})).catch((e: unknown) => e)) as Error;
+          const err = (await muted(() => providerFor("RootSessions").create({})).catch((e: unknown) => e)) as Error;
           // The message as the engine shows it: the error's name first.
           expect(err.message).to.equal(promised[i]);
         });

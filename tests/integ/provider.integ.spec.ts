@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { DisableOrganizationsRootSessionsCommand } from "@aws-sdk/client-iam";
-import { dynamicProviderFor } from "../../provider/dynamicProvider";
-import type { KindName } from "../../provider/kinds";
+import { providerFor } from "../providers";
+import type { ResourceKind } from "../providers";
 import {
   AccountNotManagementOrDelegatedAdministratorError,
   CallerIsNotManagementAccountError,
@@ -13,10 +13,12 @@ import {
 } from "../../provider/errors";
 import { KEYS, ORG_ID, operations, scenarioSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
-import { newDeployment, quietly, useEmulatorEnvironment } from "../integEnvironment";
+import { newDeployment, muted, useEmulatorEnvironment } from "../integEnvironment";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const requireFromString = require("require-from-string") as (code: string) => { handler: () => pulumi.dynamic.ResourceProvider };
+const requireFromString = require("require-from-string") as (code: string) => {
+  handler: () => Required<pulumi.dynamic.ResourceProvider>;
+};
 
 describe("the dynamic provider over the real AWS SDK against the emulator", () => {
   let fx: EmulatorFixture;
@@ -30,60 +32,60 @@ describe("the dynamic provider over the real AWS SDK against the emulator", () =
   );
   beforeEach(() => fx.emulator.clearCalls());
 
-  const provider = (kind: KindName) => dynamicProviderFor(kind);
+  const provider = (kind: ResourceKind) => providerFor(kind);
 
   it("creates RootSessions with one List and one Enable, ID = organization", async () => {
-    const result = await quietly(() => provider("RootSessions").create({}));
+    const result = await muted(() => provider("RootSessions").create({}));
     expect(result.id).to.equal(ORG_ID);
     expect(result.outs).to.deep.equal({ organizationId: ORG_ID, enabledFeatures: ["RootSessions"] });
     expect(operations(fx.emulator)).to.deep.equal(["ListOrganizationsFeatures", "EnableOrganizationsRootSessions"]);
   });
 
   it("adopts RootSessions that is already on without a mutating call", async () => {
-    await quietly(() => provider("RootSessions").create({}));
+    await muted(() => provider("RootSessions").create({}));
     expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal([]);
   });
 
   it("sees drift after a console change, and read returns the live state", async () => {
     const p = provider("RootSessions");
     await fx.clientsFor(KEYS.management).iam.send(new DisableOrganizationsRootSessionsCommand({}));
-    const diff = await quietly(() => p.diff!(ORG_ID, { organizationId: ORG_ID, enabledFeatures: ["RootSessions"] }, {}));
+    const diff = await muted(() => p.diff(ORG_ID, { organizationId: ORG_ID, enabledFeatures: ["RootSessions"] }, {}));
     expect(diff.changes).to.equal(true);
-    const read = await p.read!(ORG_ID, { organizationId: ORG_ID, enabledFeatures: ["RootSessions"] });
+    const read = await p.read(ORG_ID, { organizationId: ORG_ID, enabledFeatures: ["RootSessions"] });
     expect(read.props).to.deep.equal({ organizationId: ORG_ID, enabledFeatures: [] });
   });
 
   it("updates OrganizationsFeatures both ways and deletes only what it declared", async () => {
     const p = provider("OrganizationsFeatures");
-    const created = await quietly(() => p.create({ enabledFeatures: ["RootCredentialsManagement"] }));
+    const created = await muted(() => p.create({ enabledFeatures: ["RootCredentialsManagement"] }));
     expect(created.outs.enabledFeatures).to.deep.equal(["RootCredentialsManagement"]);
-    const widened = await p.update!(ORG_ID, created.outs, { enabledFeatures: ["RootCredentialsManagement", "RootSessions"] });
+    const widened = await p.update(ORG_ID, created.outs, { enabledFeatures: ["RootCredentialsManagement", "RootSessions"] });
     expect(widened.outs.enabledFeatures).to.deep.equal(["RootCredentialsManagement", "RootSessions"]);
-    const narrowed = await p.update!(ORG_ID, widened.outs, { enabledFeatures: ["RootSessions"] });
+    const narrowed = await p.update(ORG_ID, widened.outs, { enabledFeatures: ["RootSessions"] });
     expect(narrowed.outs.enabledFeatures).to.deep.equal(["RootSessions"]);
     fx.emulator.clearCalls();
     newDeployment();
-    await p.delete!(ORG_ID, narrowed.outs);
+    await p.delete(ORG_ID, narrowed.outs);
     expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal(["DisableOrganizationsRootSessions"]);
     expect(fx.emulator.state().organizations[0]!.enabledRootFeatures).to.deep.equal([]);
   });
 
   it("runs the provider as Pulumi serializes it into state, closure and all", async () => {
     // The same call pulumi.dynamic.Resource makes; the engine's host then runs `requireFromString(text).handler()`.
-    const original = dynamicProviderFor("RootCredentialsManagement");
+    const original = providerFor("RootCredentialsManagement");
     const serialized = await pulumi.runtime.serializeFunction(() => original, { allowSecrets: true });
     const loaded = requireFromString(serialized.text).handler();
     await loaded.configure!({ config: { get: () => undefined, require: () => "" } });
-    expect((await loaded.check!({}, { bogus: 1 })).failures).to.have.length(1);
-    const created = await quietly(() => loaded.create({}));
+    expect((await loaded.check({}, { bogus: 1 })).failures).to.have.length(1);
+    const created = await muted(() => loaded.create({}));
     expect(created.outs.enabledFeatures).to.deep.equal(["RootCredentialsManagement"]);
     newDeployment();
-    await loaded.delete!(created.id, created.outs);
+    await loaded.delete(created.id, created.outs);
     expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal([
       "EnableOrganizationsRootCredentialsManagement",
       "DisableOrganizationsRootCredentialsManagement",
     ]);
-    const mismatch = await loaded.delete!("o-zzzzzzzzzz", created.outs).catch((e: unknown) => e);
+    const mismatch = await loaded.delete("o-zzzzzzzzzz", created.outs).catch((e: unknown) => e);
     expect((mismatch as Error).message).to.match(
       /^OrganizationMismatchError: Refusing to delete RootCredentialsManagement: this resource belongs to organization o-zzzzzzzzzz/,
     );
@@ -150,7 +152,7 @@ describe("each missing prerequisite, end to end through the SDK", () => {
       );
 
       it(`fails create with ${c.Type.name} and changes nothing`, async () => {
-        const err = await quietly(() => dynamicProviderFor("RootSessions").create({})).catch((e: unknown) => e);
+        const err = await muted(() => providerFor("RootSessions").create({})).catch((e: unknown) => e);
         expect(err).to.be.instanceOf(c.Type);
         expect((err as Error).message).to.match(c.message);
         expect(fx.emulator.state().organizations[0]!.enabledRootFeatures).to.deep.equal([]);

@@ -1,0 +1,44 @@
+/**
+ * The control endpoint, on the emulator's own port under `/__emulator/`: tests read and change the state ("the
+ * console"), read the call log, and inject faults.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Emulator } from "./emulator";
+
+export const CONTROL_PREFIX = "/__emulator/";
+
+function send(res: ServerResponse, status: number, value: unknown): void {
+  const text = JSON.stringify(value);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** Answers one control request; `body` is already read (and bounded) by the server. */
+export function control(emulator: Emulator, req: IncomingMessage, res: ServerResponse, path: string, body: string): void {
+  const route = `${req.method ?? "GET"} ${path}`;
+  try {
+    switch (route) {
+      case "GET health":
+        return send(res, 200, { ok: true });
+      case "GET state":
+        return send(res, 200, emulator.world.state);
+      case "PUT state":
+        emulator.replaceState(JSON.parse(body));
+        return send(res, 200, emulator.world.state);
+      case "GET calls":
+        return send(res, 200, emulator.log.list());
+      case "DELETE calls":
+        emulator.log.clear();
+        return send(res, 200, { ok: true });
+      case "GET faults":
+        return send(res, 200, emulator.faults());
+      case "PUT faults":
+        emulator.setFaults(JSON.parse(body));
+        return send(res, 200, emulator.faults());
+      default:
+        return send(res, 404, { error: `no control route ${route}` });
+    }
+  } catch (e) {
+    send(res, 400, { error: e instanceof Error ? e.message : String(e) });
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The emulator's HTTP front: one port on 127.0.0.1 for IAM and STS (Query), Organizations (JSON 1.1) and the
+ * control endpoint under `/__emulator/`. It only reads requests, picks the service and its protocol, and hands the
+ * call to the emulator's pipeline.
+ */
+import { createServer } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { randomUUID } from "node:crypto";
+import { AwsError } from "./awsError";
+import type { CallRecord } from "./callLog";
+import { CONTROL_PREFIX, control } from "./control";
+import { Emulator } from "./emulator";
+import type { Outcome } from "./emulator";
+import type { FaultConfig } from "./faults";
+import { loadState } from "./persistence";
+import { serviceOf } from "./services";
+import type { Service } from "./services";
+import { parseAuthorization } from "./sigv4";
+import { defaultState, parseState } from "./state";
+import type { EmulatorState } from "./state";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Initial world; the default organization when absent. */
+  seed?: unknown;
+  /** Persist state here after every change and load it at start when it exists. */
+  stateFile?: string;
+  faults?: FaultConfig;
+}
+
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  calls(): CallRecord[];
+  clearCalls(): void;
+  state(): EmulatorState;
+  setState(state: unknown): void;
+  setFaults(faults: FaultConfig): void;
+  /** Key IDs, secrets and session tokens minted by AssumeRole so far (in memory only). */
+  mintedCredentials(): string[];
+  close(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new BodyTooLarge());
+        req.pause();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function respond(res: ServerResponse, service: Service, outcome: Outcome, requestId: string, close = false): void {
+  if ("drop" in outcome) {
+    res.socket?.destroy();
+    return;
+  }
+  res.writeHead(outcome.status, {
+    "content-type": service.wire.contentType,
+    "x-amzn-requestid": requestId,
+    "content-length": Buffer.byteLength(outcome.body),
+    ...(close ? { connection: "close" } : {}),
+  });
+  res.end(outcome.body);
+}
+
+export async function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const initial = loadState(options.stateFile) ?? (options.seed === undefined ? defaultState() : parseState(options.seed));
+  const emulator = new Emulator(initial, options.stateFile);
+  const seedFaults = (options.seed as { faults?: unknown } | undefined)?.faults ?? options.faults;
+  if (seedFaults !== undefined) emulator.setFaults(seedFaults);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrivedAt = performance.now();
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const signer = parseAuthorization(req.headers.authorization);
+    const service = serviceOf(typeof req.headers["x-amz-target"] === "string", signer?.service);
+    const requestId = randomUUID();
+    let body: string;
+    try {
+      body = await readBody(req);
+    } catch (e) {
+      if (!(e instanceof BodyTooLarge)) throw e;
+      if (url.pathname.startsWith(CONTROL_PREFIX)) {
+        res.writeHead(413, { "content-type": "application/json", connection: "close" });
+        res.end(JSON.stringify({ error: `body exceeds ${MAX_BODY_BYTES} bytes` }));
+        return;
+      }
+      const err = service.wire.failure("bodyTooLarge", `Request body exceeds ${MAX_BODY_BYTES} bytes.`);
+      respond(res, service, emulator.refuse(service, "unknown", err, requestId, arrivedAt), requestId, true);
+      return;
+    }
+    if (url.pathname.startsWith(CONTROL_PREFIX)) {
+      control(emulator, req, res, url.pathname.slice(CONTROL_PREFIX.length), body);
+      return;
+    }
+    let outcome: Outcome;
+    try {
+      const request = service.wire.parse(req, url, body);
+      outcome = await emulator.call(service, request, signer?.accessKeyId, requestId, arrivedAt);
+    } catch (e) {
+      if (!(e instanceof AwsError)) throw e;
+      outcome = emulator.refuse(service, "unknown", e, requestId, arrivedAt);
+    }
+    respond(res, service, outcome, requestId);
+  }
+
+  const sockets = new Set<Socket>();
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      // Last line of defence: a bug answers 500 in the protocol's shape instead of killing the emulator.
+      if (res.headersSent) return void res.destroy();
+      const service = serviceOf(
+        typeof req.headers["x-amz-target"] === "string",
+        parseAuthorization(req.headers.authorization)?.service,
+      );
+      const requestId = randomUUID();
+      const failure = service.wire.failure("internal", `emulator error: ${err instanceof Error ? err.message : String(err)}`);
+      respond(res, service, { status: failure.status, body: service.wire.encodeError(failure, requestId) }, requestId);
+    });
+  });
+  server.on("connection", (s) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+  server.on("clientError", (_err, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  emulator.persist();
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    calls: () => emulator.log.list(),
+    clearCalls: () => emulator.log.clear(),
+    state: () => structuredClone(emulator.world.state),
+    setState: (s) => emulator.replaceState(s),
+    setFaults: (f) => emulator.setFaults(f),
+    mintedCredentials: () => [...emulator.world.mintedSecrets],
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

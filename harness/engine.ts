@@ -1,0 +1,257 @@
+/**
+ * The real Pulumi engine, offline: one place that says how the CLI is found and configured, used by the e2e
+ * tests, the demo and the benchmarks. Every run gets its own file backend, PULUMI_HOME and project directory,
+ * so runs never share state and can go in parallel.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+
+export const REPO_ROOT = resolve(__dirname, "..");
+/** Scratch projects live inside the repository (ignored by git) so Node resolves its node_modules from them. */
+export const WORK_ROOT = join(REPO_ROOT, ".work");
+export const EXAMPLE_PROGRAM = join(REPO_ROOT, "examples", "root-access", "index.ts");
+
+let binDir: string | undefined;
+
+/** Directory holding `pulumi`, the Node.js language host and the dynamic-provider launcher (built once, cached). */
+export function pulumiBinDir(): string {
+  if (!binDir) {
+    const out = execFileSync("bash", [join(REPO_ROOT, "scripts", "setup-pulumi.sh")], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    binDir = out.trim().split("\n").pop()!;
+  }
+  return binDir;
+}
+
+/** Test credentials: random, so a test can prove they never reach state or output. */
+export interface FakeCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+export function randomCredentials(): FakeCredentials {
+  const upper = (n: number): string => Array.from(randomBytes(n), (b) => "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"[b % 32]).join("");
+  return { accessKeyId: `AKIA${upper(16)}`, secretAccessKey: randomBytes(30).toString("base64") };
+}
+
+export interface EngineEnvOptions {
+  emulatorUrl?: string;
+  credentials?: FakeCredentials;
+  /** Extra variables, e.g. AWS_PROFILE. */
+  extra?: Record<string, string>;
+}
+
+/**
+ * The environment for one offline engine run: file backend and PULUMI_HOME in `stateDir`, no update checks, no
+ * plugin downloads, a passphrase secrets provider, no prompts, and AWS pointed at the emulator with the given keys.
+ * The machine's own AWS config files are masked so a developer's profile cannot leak into a test.
+ */
+export function offlineEngineEnv(stateDir: string, options: EngineEnvOptions = {}): NodeJS.ProcessEnv {
+  const backend = join(stateDir, "backend");
+  const home = join(stateDir, "home");
+  mkdirSync(backend, { recursive: true });
+  mkdirSync(home, { recursive: true });
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (!k.startsWith("AWS_") && !k.startsWith("PULUMI_")) env[k] = v;
+  }
+  Object.assign(env, {
+    PATH: `${pulumiBinDir()}:${process.env.PATH ?? ""}`,
+    PULUMI_BACKEND_URL: `file://${backend}`,
+    PULUMI_HOME: home,
+    PULUMI_CONFIG_PASSPHRASE: "offline-test-passphrase",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_SKIP_CONFIRMATIONS: "true",
+    PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+    // The programs are type-checked by `npm run typecheck`; checking them again on every run only costs time.
+    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+    AWS_CONFIG_FILE: join(stateDir, "aws-config-absent"),
+    AWS_SHARED_CREDENTIALS_FILE: join(stateDir, "aws-credentials-absent"),
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_REGION: "us-east-1",
+  });
+  if (options.emulatorUrl) {
+    env.AWS_ENDPOINT_URL_IAM = options.emulatorUrl;
+    env.AWS_ENDPOINT_URL_ORGANIZATIONS = options.emulatorUrl;
+    env.AWS_ENDPOINT_URL_STS = options.emulatorUrl;
+  }
+  if (options.credentials) {
+    env.AWS_ACCESS_KEY_ID = options.credentials.accessKeyId;
+    env.AWS_SECRET_ACCESS_KEY = options.credentials.secretAccessKey;
+  }
+  Object.assign(env, options.extra ?? {});
+  return env;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr together, in arrival order. */
+  output: string;
+}
+
+export class CommandTimeoutError extends Error {}
+
+/** Runs a command with a hard time limit, so no test or demo can hang on a stuck engine. */
+export function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 5 * 60_000,
+): Promise<RunResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d;
+      output += d;
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d;
+      output += d;
+    });
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new CommandTimeoutError(`${command} ${args.join(" ")} did not finish in ${timeoutMs / 1000}s:\n${output}`));
+    }, timeoutMs);
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code: code ?? -1, stdout, stderr, output });
+    });
+  });
+}
+
+export class PulumiCommandError extends Error {
+  constructor(
+    readonly args: string[],
+    readonly result: RunResult,
+  ) {
+    super(`pulumi ${args.join(" ")} exited ${result.code}:\n${result.output}`);
+  }
+}
+
+export interface ProjectOptions {
+  /** Program entry point; the example program by default. */
+  program?: string;
+  /** Directory for the project; a fresh one under .work/ by default. */
+  dir?: string;
+  name?: string;
+  stack?: string;
+  env: NodeJS.ProcessEnv;
+  /** Plain-JavaScript programs need no TypeScript runtime option. */
+  typescript?: boolean;
+}
+
+/** A Pulumi project and stack in a scratch directory, driven through the CLI as a user would. */
+export class PulumiProject {
+  readonly dir: string;
+  readonly stack: string;
+  readonly env: NodeJS.ProcessEnv;
+
+  private constructor(dir: string, stack: string, env: NodeJS.ProcessEnv) {
+    this.dir = dir;
+    this.stack = stack;
+    this.env = env;
+  }
+
+  static async create(options: ProjectOptions): Promise<PulumiProject> {
+    mkdirSync(WORK_ROOT, { recursive: true });
+    const dir = options.dir ?? mkdtempSync(join(WORK_ROOT, "project-"));
+    const program = options.program ?? EXAMPLE_PROGRAM;
+    const typescript = options.typescript ?? program.endsWith(".ts");
+    writeFileSync(
+      join(dir, "Pulumi.yaml"),
+      [
+        `name: ${options.name ?? "root-access"}`,
+        "runtime:",
+        "  name: nodejs",
+        ...(typescript ? ["  options:", "    typescript: true"] : []),
+        `main: ${relative(dir, program) || "."}`,
+        "",
+      ].join("\n"),
+    );
+    const project = new PulumiProject(dir, options.stack ?? "test", options.env);
+    await project.pulumi(["stack", "init", project.stack]);
+    return project;
+  }
+
+  /** Runs `pulumi <args>` for this stack; throws with the full output unless the exit code is allowed. */
+  async pulumi(args: string[], opts: { allowFailure?: boolean; timeoutMs?: number } = {}): Promise<RunResult> {
+    const full = [...args, "--non-interactive"];
+    if (args[0] !== "stack" || args[1] !== "init") full.push("--stack", this.stack);
+    const result = await run("pulumi", full, this.dir, this.env, opts.timeoutMs);
+    if (result.code !== 0 && !opts.allowFailure) throw new PulumiCommandError(args, result);
+    return result;
+  }
+
+  setConfig(key: string, value: string): Promise<RunResult> {
+    return this.pulumi(["config", "set", key, value]);
+  }
+
+  up(extra: string[] = []): Promise<RunResult> {
+    return this.pulumi(["up", "--yes", "--skip-preview", ...extra]);
+  }
+
+  preview(extra: string[] = [], allowFailure = false): Promise<RunResult> {
+    return this.pulumi(["preview", ...extra], { allowFailure });
+  }
+
+  refresh(extra: string[] = []): Promise<RunResult> {
+    return this.pulumi(["refresh", "--yes", "--skip-preview", ...extra]);
+  }
+
+  destroy(extra: string[] = []): Promise<RunResult> {
+    return this.pulumi(["destroy", "--yes", "--skip-preview", ...extra]);
+  }
+
+  async exportStack(): Promise<string> {
+    return (await this.pulumi(["stack", "export", "--show-secrets"])).stdout;
+  }
+
+  async outputs(): Promise<Record<string, unknown>> {
+    return JSON.parse((await this.pulumi(["stack", "output", "--json"])).stdout) as Record<string, unknown>;
+  }
+
+  /** Resources in state of the given type token suffix, with their inputs and outputs. */
+  async resources(
+    typeSuffix: string,
+  ): Promise<
+    Array<{ urn: string; type: string; id?: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> }>
+  > {
+    const deployment = JSON.parse(await this.exportStack()) as {
+      deployment: {
+        resources?: Array<{
+          urn: string;
+          type: string;
+          id?: string;
+          inputs: Record<string, unknown>;
+          outputs: Record<string, unknown>;
+        }>;
+      };
+    };
+    return (deployment.deployment.resources ?? []).filter((r) => r.type.endsWith(typeSuffix));
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** A fresh temporary directory outside the repository (for engine state, or projects that must live elsewhere). */
+export function scratchDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `root-access-${prefix}-`));
+}

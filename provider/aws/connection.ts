@@ -1,0 +1,104 @@
+/**
+ * Where and as whom the package calls AWS: the settings a resource declares, and the client configuration built
+ * from them. Credentials come from the AWS SDK's own chains (environment, shared config/profile, SSO,
+ * container/instance roles, AWS_ENDPOINT_URL_*); none of them ever passes through here as a value.
+ */
+import { IAMClient } from "@aws-sdk/client-iam";
+import { fromIni, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
+
+/** Where and as whom to call AWS. None of these is a secret. */
+export interface ConnectionSettings {
+  region?: string;
+  profile?: string;
+  /** A role to assume (with the credentials the chain finds) before calling AWS. */
+  roleArn?: string;
+  /** Where `profile` and `roleArn` came from, for error messages ("the stack config `aws:profile`", …). */
+  sources?: { profile?: string; roleArn?: string };
+}
+
+/** IAM is a global service; this region is used only when nothing else names one. */
+export const FALLBACK_REGION = "us-east-1";
+const ROLE_SESSION_NAME = "pulumi-aws-root-access";
+/** Bounded retries with the SDK's standard strategy (exponential backoff with jitter, throttling-aware). */
+export const MAX_ATTEMPTS = 6;
+const REQUEST_TIMEOUT_MS = 30_000;
+const CONNECTION_TIMEOUT_MS = 5_000;
+
+/** "profile "x" (from the stack config `aws:profile`)": which credentials a lookup used, for error messages. */
+export function describeCredentials(settings: ConnectionSettings): string | undefined {
+  const profile = settings.profile ?? process.env.AWS_PROFILE;
+  const profileSource = settings.profile ? settings.sources?.profile : "the AWS_PROFILE environment variable";
+  const named = profile ? `profile "${profile}"${profileSource ? ` (from ${profileSource})` : ""}` : undefined;
+  if (!settings.roleArn) return named;
+  const role = `role ${settings.roleArn}${settings.sources?.roleArn ? ` (from ${settings.sources.roleArn})` : ""}`;
+  return named ? `${role}, assumed with ${named}` : role;
+}
+
+/** Marks an SDK credential error with the profile or role it was looked up with; other errors pass unchanged. */
+export function withCredentialSource(settings: ConnectionSettings): (err: unknown) => never {
+  return (err) => {
+    const described = describeCredentials(settings);
+    if (described && (err as { name?: unknown } | null)?.name === "CredentialsProviderError") {
+      Object.assign(err as object, { credentials: described });
+    }
+    throw err;
+  };
+}
+
+async function resolveRegion(settings: ConnectionSettings): Promise<string> {
+  if (settings.region) return settings.region;
+  const probe = new IAMClient(settings.profile ? { profile: settings.profile } : {});
+  try {
+    return await probe.config.region();
+  } catch {
+    return FALLBACK_REGION;
+  } finally {
+    probe.destroy();
+  }
+}
+
+/** The settings every client of this package shares; a plain shape so IAM, Organizations and STS all accept it. */
+export interface ClientConfig {
+  region: string;
+  maxAttempts: number;
+  retryMode: string;
+  requestHandler: { requestTimeout: number; connectionTimeout: number };
+  profile?: string;
+  credentials?: ReturnType<typeof fromTemporaryCredentials>;
+}
+
+export async function clientConfig(settings: ConnectionSettings): Promise<ClientConfig> {
+  const region = await resolveRegion(settings);
+  const config: ClientConfig = {
+    region,
+    maxAttempts: MAX_ATTEMPTS,
+    retryMode: "standard",
+    requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS },
+  };
+  if (settings.profile) config.profile = settings.profile;
+  if (settings.roleArn) {
+    config.credentials = fromTemporaryCredentials({
+      params: { RoleArn: settings.roleArn, RoleSessionName: ROLE_SESSION_NAME },
+      clientConfig: { region, maxAttempts: MAX_ATTEMPTS },
+      ...(settings.profile ? { masterCredentials: fromIni({ profile: settings.profile }) } : {}),
+    });
+  }
+  return config;
+}
+
+/**
+ * A client built on first use, for one provider call; every `send` marks credential errors with their source.
+ * `make` is a function, not a class held in a table: SDK classes in a module-level value would be copied into
+ * `__provider`.
+ */
+export function lazyClient<C extends { send(command: never): Promise<unknown> }>(
+  settings: ConnectionSettings,
+  make: (config: ClientConfig) => C,
+): () => Promise<{ send: C["send"] }> {
+  let client: Promise<C> | undefined;
+  const annotate = withCredentialSource(settings);
+  return async () => {
+    const c = await (client ??= clientConfig(settings).then(make));
+    return { send: ((command: never) => c.send(command).catch(annotate)) as C["send"] };
+  };
+}

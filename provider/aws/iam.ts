@@ -1,0 +1,45 @@
+/** The IAM adapter: centralized root access features. */
+import {
+  DisableOrganizationsRootCredentialsManagementCommand,
+  DisableOrganizationsRootSessionsCommand,
+  EnableOrganizationsRootCredentialsManagementCommand,
+  EnableOrganizationsRootSessionsCommand,
+  IAMClient,
+  ListOrganizationsFeaturesCommand,
+} from "@aws-sdk/client-iam";
+import { canonical, isFeatureName } from "../core/features";
+import type { FeatureName } from "../core/features";
+import type { FeatureState, IamApi } from "./api";
+import { lazyClient } from "./connection";
+import type { ConnectionSettings } from "./connection";
+
+function toState(out: { OrganizationId?: string | undefined; EnabledFeatures?: string[] | undefined }): FeatureState {
+  if (!out.OrganizationId) throw new Error("IAM answered without an OrganizationId");
+  return { organizationId: out.OrganizationId, enabledFeatures: canonical((out.EnabledFeatures ?? []).filter(isFeatureName)) };
+}
+
+type Iam = { send: IAMClient["send"] };
+
+// A function, not a lookup table: SDK classes held in a module-level value would be copied into `__provider`.
+async function sendSetFeature(client: Iam, feature: FeatureName, enabled: boolean) {
+  if (feature === "RootSessions") {
+    return enabled
+      ? client.send(new EnableOrganizationsRootSessionsCommand({}))
+      : client.send(new DisableOrganizationsRootSessionsCommand({}));
+  }
+  return enabled
+    ? client.send(new EnableOrganizationsRootCredentialsManagementCommand({}))
+    : client.send(new DisableOrganizationsRootCredentialsManagementCommand({}));
+}
+
+export function createIamApi(settings: ConnectionSettings): IamApi {
+  const iam = lazyClient(settings, (config) => new IAMClient(config));
+  return {
+    async listFeatures() {
+      return toState(await (await iam()).send(new ListOrganizationsFeaturesCommand({})));
+    },
+    async setFeature(feature, enabled) {
+      return toState(await sendSetFeature(await iam(), feature, enabled));
+    },
+  };
+}

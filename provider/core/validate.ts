@@ -1,0 +1,151 @@
+/**
+ * Input validation for `check`: every mistake is reported with the property it concerns and the values that would
+ * be accepted, before any AWS call. Values the engine does not know yet (during preview) are let through. Each
+ * resource kind lists the properties it takes; this module knows how to check each property.
+ */
+import { ALL_FEATURES, isFeatureName } from "./features";
+
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+/** The engine's placeholder for a value that is only known after an update. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** The organization ID the messages and docs use as an example. */
+export const EXAMPLE_ORGANIZATION_ID = "o-a1b2c3d4e5";
+export const ORGANIZATION_ID_PATTERN = /^o-[a-z0-9]{10,32}$/;
+export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
+const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const PROFILE_PATTERN = /^[\w+=,.@/:-]{1,128}$/;
+const MAX_SHOWN = 60;
+export const MAX_PROPAGATION_TIMEOUT_SECONDS = 3600;
+
+/** Shows a value a user gave, shortened: echoed input must stay readable. */
+export function show(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${text.length} characters)` : text;
+}
+
+type Checker = (failures: CheckFailure[], property: string, value: unknown) => void;
+
+function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null;
+}
+
+function stringMatching(pattern: RegExp, expected: string): Checker {
+  return (failures, property, value) => {
+    if (isAbsent(value) || value === UNKNOWN) return;
+    if (typeof value !== "string") {
+      failures.push({ property, reason: `${property} must be a string (${expected}), got ${typeof value} ${show(value)}` });
+    } else if (!pattern.test(value)) {
+      failures.push({ property, reason: `${property} must be ${expected}, got ${show(value)}` });
+    }
+  };
+}
+
+function required(what: string, checker: Checker): Checker {
+  return (failures, property, value) => {
+    if (isAbsent(value)) failures.push({ property, reason: `${property} is required: ${what}` });
+    else checker(failures, property, value);
+  };
+}
+
+const checkFeatureList: Checker = (failures, property, value) => {
+  const valid = ALL_FEATURES.join(", ");
+  if (value === UNKNOWN) return;
+  if (isAbsent(value)) {
+    failures.push({ property, reason: `${property} is required: a list of one or more of ${valid}` });
+    return;
+  }
+  if (!Array.isArray(value)) {
+    failures.push({ property, reason: `${property} must be a list of ${valid}, got ${show(value)}` });
+    return;
+  }
+  if (value.length === 0) {
+    failures.push({
+      property,
+      reason: `${property} must name at least one of ${valid}; to turn every feature off, delete the resource`,
+    });
+    return;
+  }
+  const seen = new Set<string>();
+  value.forEach((item: unknown, i) => {
+    const at = `${property}[${i}]`;
+    if (item === UNKNOWN) return;
+    if (!isFeatureName(item)) {
+      const nearly =
+        typeof item === "string" ? ALL_FEATURES.find((f) => f.toLowerCase() === item.trim().toLowerCase()) : undefined;
+      const hint = nearly ? ` (did you mean "${nearly}"? names are case-sensitive)` : "";
+      failures.push({ property: at, reason: `${at} is ${show(item)}, which is not a feature; valid values: ${valid}${hint}` });
+    } else if (seen.has(item)) {
+      failures.push({ property: at, reason: `${at}: "${item}" is listed more than once; list each feature once` });
+    } else {
+      seen.add(item);
+    }
+  });
+};
+
+const checkBoolean: Checker = (failures, property, value) => {
+  if (isAbsent(value) || value === UNKNOWN || typeof value === "boolean") return;
+  failures.push({ property, reason: `${property} must be true or false, got ${show(value)}` });
+};
+
+const checkSeconds: Checker = (failures, property, value) => {
+  if (isAbsent(value) || value === UNKNOWN) return;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > MAX_PROPAGATION_TIMEOUT_SECONDS) {
+    failures.push({
+      property,
+      reason: `${property} must be a whole number of seconds from 0 to ${MAX_PROPAGATION_TIMEOUT_SECONDS}, got ${show(value)}`,
+    });
+  }
+};
+
+const ORGANIZATION_ID_SHAPE = `an organization ID like ${EXAMPLE_ORGANIZATION_ID} (^o-[a-z0-9]{10,32}$)`;
+
+// A plain object at module level: this module may be serialized by value into `__provider`, which loses Maps.
+/** How each property any resource takes is checked. */
+const CHECKS: Record<string, Checker> = {
+  organizationId: stringMatching(ORGANIZATION_ID_PATTERN, ORGANIZATION_ID_SHAPE),
+  region: stringMatching(REGION_PATTERN, "an AWS Region name such as us-east-1"),
+  profile: stringMatching(PROFILE_PATTERN, "a profile name from your AWS config file (1-128 characters, no spaces)"),
+  roleArn: stringMatching(ROLE_ARN_PATTERN, "an IAM role ARN like arn:aws:iam::123456789012:role/Name"),
+  importId: stringMatching(ORGANIZATION_ID_PATTERN, `the \`import\` option's ID: ${ORGANIZATION_ID_SHAPE}`),
+  propagationTimeoutSeconds: checkSeconds,
+  enabledFeatures: checkFeatureList,
+  disableOnDelete: checkBoolean,
+  accountId: required(
+    "the 12-digit ID of the member account to register",
+    stringMatching(ACCOUNT_ID_PATTERN, "a 12-digit AWS account ID such as 123456789012"),
+  ),
+};
+
+/** The connection settings and organization guard every resource takes. */
+export const CONNECTION_PROPERTIES = ["organizationId", "region", "profile", "roleArn"] as const;
+
+/** Properties the engine adds to every dynamic resource. */
+const INTERNAL_PROPERTIES = ["__provider"];
+
+/**
+ * Returns every problem with a resource's inputs; an empty list means they are fine.
+ * @param kind the resource kind, for messages
+ * @param properties every property the kind takes
+ */
+export function validateInputs(kind: string, properties: readonly string[], news: Record<string, unknown>): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  for (const key of Object.keys(news)) {
+    if (INTERNAL_PROPERTIES.includes(key) || properties.includes(key)) continue;
+    failures.push({ property: key, reason: `${kind} has no property "${key}"; valid properties: ${properties.join(", ")}` });
+  }
+  for (const property of properties) {
+    if (Object.hasOwn(CHECKS, property)) CHECKS[property]!(failures, property, news[property]);
+  }
+  return failures;
+}

@@ -1,0 +1,221 @@
+/**
+ * The lifecycle the three feature kinds share: read live features, reconcile with the declaration, apply, report.
+ * A kind is only which features it owns: one fixed feature, or (OrganizationsFeatures) all of them, declared in
+ * `enabledFeatures`.
+ */
+import { ALL_FEATURES, canonical, sameItems } from "../core/features";
+import type { FeatureName } from "../core/features";
+import { FEATURE_VERBS, describePlan, isEmptyPlan, reconcile } from "../core/reconcile";
+import type { Plan } from "../core/reconcile";
+import { fromImport, fromState, guardOrganization } from "../core/organizationGuard";
+import type { Expected } from "../core/organizationGuard";
+import { claim } from "../core/claims";
+import { CONNECTION_PROPERTIES, UNKNOWN } from "../core/validate";
+import { FeatureChangeIncompleteError, ImportMismatchError, isServiceAccessNotEnabled } from "../errors";
+import type { ErrorContext } from "../errors";
+import type { AwsApi, ConnectionSettings, FeatureState } from "../aws";
+import { WHEN_GONE, applyPlan, unclaimed, unlessGone } from "./awsCalls";
+import { DEFAULT_PROPAGATION_TIMEOUT_SECONDS, listLiveFeatures } from "./liveFeatures";
+import { connectionChangeNote, connectionOf, describeConnectionChange } from "./provider";
+import type { Lifecycle, Props, Reporter } from "./provider";
+
+/** What a feature kind is: its name, and the one feature it manages unless it is the authoritative set. */
+export interface FeatureKind {
+  kind: string;
+  fixed?: FeatureName;
+}
+
+/** The properties of a single-feature kind; OrganizationsFeatures adds `enabledFeatures`. */
+export const FEATURE_PROPERTIES = [...CONNECTION_PROPERTIES, "importId", "propagationTimeoutSeconds"] as const;
+
+/** What is recorded in state. `enabledFeatures` is live; `declaredFeatures` is what delete will disable. */
+export interface FeatureOutputs extends ConnectionSettings {
+  organizationId: string;
+  enabledFeatures: FeatureName[];
+  declaredFeatures?: FeatureName[];
+}
+
+function containsUnknown(value: unknown): boolean {
+  if (value === UNKNOWN) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  return false;
+}
+
+export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
+  /** The features this resource declared (from state) or declares (from inputs), sorted once. */
+  const declaredOf = (props: Props): FeatureName[] => {
+    if (fixed) return [fixed];
+    const list = props.declaredFeatures ?? props.enabledFeatures;
+    return Array.isArray(list) ? canonical(list as FeatureName[]) : [];
+  };
+  const desiredOf = (inputs: Props): FeatureName[] =>
+    fixed ? [fixed] : canonical((inputs.enabledFeatures as FeatureName[] | undefined) ?? []);
+  /** Features the kind owns while it exists: its one feature, or all of them for the authoritative set. */
+  const scope: readonly FeatureName[] = fixed ? [fixed] : ALL_FEATURES;
+
+  const outputsFor = (live: FeatureState, declared: FeatureName[], inputs: Props): FeatureOutputs => ({
+    organizationId: live.organizationId,
+    enabledFeatures: live.enabledFeatures.filter((f) => scope.includes(f)),
+    ...connectionOf(inputs),
+    ...(fixed ? {} : { declaredFeatures: declared }),
+  });
+
+  /** Live features; create and update wait for trusted access to reach IAM, other operations answer at once. */
+  const listLive = (api: AwsApi, context: ErrorContext, report: Reporter, expected?: Expected, inputs?: Props) => {
+    const requested = inputs?.propagationTimeoutSeconds;
+    const timeoutSeconds =
+      inputs === undefined ? 0 : typeof requested === "number" ? requested : DEFAULT_PROPAGATION_TIMEOUT_SECONDS;
+    return listLiveFeatures(api, context, { timeoutSeconds, report, ...(expected ? { expected } : {}) });
+  };
+
+  /** Applies a plan, recording the state IAM reports after each call. */
+  const apply = async (api: AwsApi, plan: Plan<FeatureName>, live: FeatureState): Promise<FeatureState> => {
+    let state = live;
+    await applyPlan(api, live.organizationId, plan, {
+      verbs: FEATURE_VERBS,
+      set: async (feature, enabled) => (state = await api.iam.setFeature(feature, enabled)),
+      Incomplete: FeatureChangeIncompleteError,
+    });
+    return state;
+  };
+
+  /** Records, for deletes later in this deployment, which features this resource wants on. */
+  const claimDesired = (state: FeatureState, desired: readonly FeatureName[]): void => {
+    for (const feature of desired) if (state.enabledFeatures.includes(feature)) claim(state.organizationId, feature, kind);
+  };
+
+  /** Why a diff found changes: a changed declaration is not drift, and is worded differently. */
+  const describeDiff = (
+    live: FeatureState,
+    previously: FeatureName[],
+    desired: FeatureName[],
+    plan: Plan<FeatureName>,
+  ): string => {
+    const where = `in organization ${live.organizationId}`;
+    const then = `the update will ${describePlan(plan)}.`;
+    const liveList = `[${live.enabledFeatures.join(", ")}]`;
+    if (sameItems(previously, desired))
+      return `${kind} drift ${where}: live features ${liveList}, declared [${desired.join(", ")}]; ${then}`;
+    const drifted = !isEmptyPlan(reconcile(previously, live.enabledFeatures, scope));
+    const change = `the declaration changed from [${previously.join(", ")}] to [${desired.join(", ")}]`;
+    return `${kind} ${where}: ${change}${drifted ? `, and the live features ${liveList} drifted from the old one` : ""}; ${then}`;
+  };
+
+  return {
+    async diff(api, id, olds, news, report) {
+      // An input only known after an update cannot be compared; the engine shows it as a pending change.
+      if (containsUnknown(news.enabledFeatures) || news.organizationId === UNKNOWN) return { changes: true };
+      const action = `compare ${kind} with the live organization`;
+      let live: FeatureState;
+      try {
+        live = await listLive(api, { action }, report, fromState(id));
+      } catch (e) {
+        if (!isServiceAccessNotEnabled(e)) throw e;
+        // Trusted access is off (or still propagating): a declared IamTrustedAccess enables it first, then the update waits.
+        report(
+          `${kind} in organization ${id}: IAM cannot report the features while trusted access for IAM is off in AWS ` +
+            "Organizations (or has not reached IAM yet). The update waits for it; declare `IamTrustedAccess` (or use " +
+            "`CentralizedRootAccess`) so that it is enabled first, otherwise the update fails with ServiceAccessNotEnabledError.",
+        );
+        return { changes: true };
+      }
+      guardOrganization(action, live.organizationId, fromState(id), news);
+      const desired = desiredOf(news);
+      const previously = declaredOf(olds);
+      const plan = reconcile(desired, live.enabledFeatures, scope);
+      if (!isEmptyPlan(plan)) {
+        report(describeDiff(live, previously, desired, plan));
+        return { changes: true };
+      }
+      const connection = describeConnectionChange(olds, news);
+      if (connection) report(connectionChangeNote(kind, connection));
+      // The live state already matches, but a changed declaration must still be recorded for refresh and destroy.
+      return { changes: Boolean(connection) || !sameItems(previously, desired) };
+    },
+
+    async create(api, inputs, report) {
+      const desired = desiredOf(inputs);
+      const action = `create ${kind}`;
+      const expected = fromImport(inputs.importId);
+      const live = await listLive(api, { action }, report, expected, inputs);
+      guardOrganization(action, live.organizationId, expected, inputs);
+      const org = live.organizationId;
+      if (expected) {
+        // An import must leave state and AWS in agreement, so an authoritative kind also checks undeclared features.
+        const full = reconcile(desired, live.enabledFeatures, scope);
+        if (!isEmptyPlan(full)) throw new ImportMismatchError(kind, org, describePlan(full));
+        report(
+          `${kind}: imported organization ${org} by adoption (the live state matches the declaration; nothing was changed).`,
+        );
+      } else {
+        const adopted = desired.filter((f) => live.enabledFeatures.includes(f));
+        if (adopted.length > 0) {
+          report(
+            `${kind}: adopted ${adopted.join(", ")}, already enabled in organization ${org}; no change made for ${adopted.length === 1 ? "it" : "them"}.`,
+          );
+        }
+      }
+      const undeclared = fixed ? [] : live.enabledFeatures.filter((f) => !desired.includes(f));
+      if (undeclared.length > 0) {
+        report(
+          `${kind}: ${undeclared.join(", ")} is enabled in organization ${org} but not declared; ` +
+            "OrganizationsFeatures is authoritative, so the next update will disable it unless you add it to enabledFeatures.",
+        );
+      }
+      let state: FeatureState;
+      try {
+        // Create only switches features on; a feature that is already on is adopted as it is.
+        state = await apply(api, reconcile(desired, live.enabledFeatures, []), live);
+      } catch (e) {
+        // The partial state is attached so the engine records the resource (a partial create).
+        if (e instanceof FeatureChangeIncompleteError) {
+          Object.assign(e, { id: org, properties: outputsFor(live, desired, inputs), reasons: [e.message] });
+        }
+        throw e;
+      }
+      claimDesired(state, desired);
+      return { id: org, outs: outputsFor(state, desired, inputs) };
+    },
+
+    async read(api, id, props, report) {
+      const action = `read ${kind}`;
+      const live = await unlessGone(api, kind, id, WHEN_GONE.read, report, () =>
+        listLive(api, { action }, report, fromState(id)),
+      );
+      if (!live) return { id: "", props: {} };
+      guardOrganization(action, live.organizationId, fromState(id), {});
+      return { id, props: outputsFor(live, declaredOf(props), props) };
+    },
+
+    async update(api, id, _olds, news, report) {
+      const action = `update ${kind}`;
+      const live = await listLive(api, { action }, report, fromState(id), news);
+      guardOrganization(action, live.organizationId, fromState(id), news);
+      const desired = desiredOf(news);
+      const state = await apply(api, reconcile(desired, live.enabledFeatures, scope), live);
+      claimDesired(state, desired);
+      return { outs: outputsFor(state, desired, news) };
+    },
+
+    async delete(api, id, props, report) {
+      const action = `delete ${kind}`;
+      const live = await unlessGone(api, kind, id, WHEN_GONE.delete, report, () =>
+        listLive(api, { action }, report, fromState(id)),
+      );
+      if (!live) return;
+      guardOrganization(action, live.organizationId, fromState(id), {});
+      // Delete wants nothing enabled, but only among the features this resource declared, and never a feature another
+      // resource of this deployment took over (a rename or a change of style).
+      const plan = reconcile([], live.enabledFeatures, declaredOf(props));
+      const remove = unclaimed(
+        kind,
+        live.organizationId,
+        plan.remove,
+        (f) => f,
+        (f) => `${f} enabled`,
+        report,
+      );
+      await apply(api, { add: [], remove }, live);
+    },
+  };
+}

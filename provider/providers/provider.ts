@@ -1,0 +1,146 @@
+/**
+ * How a resource kind's lifecycle becomes the dynamic `ResourceProvider` Pulumi serializes into state as
+ * `__provider`: connection settings from the program, the state and the stack config; the AWS adapter built inside
+ * each call (so no client and no credential is ever captured); validation of the kind's properties; and errors
+ * prepared for the engine.
+ *
+ * Each kind's module exports its provider object, so an installed package is captured as one `require(...)` of
+ * `dist/providers/<Kind>.js`: small, and a package upgrade changes behaviour without touching state.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { createAwsApi } from "../aws";
+import type { AwsApi, ConnectionSettings } from "../aws";
+import { ENGINE_LOGGED_MARK, forEngine } from "../errors";
+import { UNKNOWN, validateInputs } from "../core/validate";
+
+export type Props = Record<string, unknown>;
+
+/** Messages for the user; the engine shows a dynamic provider's stdout as info diagnostics. */
+export type Reporter = (message: string) => void;
+export const toStdout: Reporter = (message) => {
+  process.stdout.write(`${message}\n`);
+};
+
+/** What one resource kind does, given an AWS adapter and a reporter; the provider around it does the rest. */
+export interface Lifecycle {
+  diff(api: AwsApi, id: string, olds: Props, news: Props, report: Reporter): Promise<pulumi.dynamic.DiffResult>;
+  create(api: AwsApi, inputs: Props, report: Reporter): Promise<pulumi.dynamic.CreateResult>;
+  read(api: AwsApi, id: string, props: Props, report: Reporter): Promise<pulumi.dynamic.ReadResult>;
+  update(api: AwsApi, id: string, olds: Props, news: Props, report: Reporter): Promise<pulumi.dynamic.UpdateResult>;
+  delete(api: AwsApi, id: string, props: Props, report: Reporter): Promise<void>;
+}
+
+/** Stack configuration the provider honours (`aws:region`, `aws:profile`). */
+export interface StackSettings {
+  region?: string;
+  profile?: string;
+}
+
+export function readStackSettings(config: { get(key: string): string | undefined }): StackSettings {
+  const settings: StackSettings = {};
+  const region = config.get("aws:region");
+  const profile = config.get("aws:profile");
+  if (region) settings.region = region;
+  if (profile) settings.profile = profile;
+  return settings;
+}
+
+const CONNECTION_KEYS = ["region", "profile", "roleArn"] as const;
+
+/** The connection settings a resource declares or recorded; nothing else. */
+export function connectionOf(props: Props): ConnectionSettings {
+  const out: ConnectionSettings = {};
+  for (const key of CONNECTION_KEYS) {
+    const v = props[key];
+    if (typeof v === "string" && v !== UNKNOWN) out[key] = v;
+  }
+  return out;
+}
+
+/** Whether the settings come from the program (create, diff, update) or from the state (read, delete). */
+export type SettingsOrigin = "inputs" | "state";
+
+/** The resource's own settings win over the stack's; anything unset is left to the AWS SDK's chain. */
+export function settingsFor(stack: StackSettings, props: Props, origin: SettingsOrigin): ConnectionSettings {
+  const own = connectionOf(props);
+  const ownSource = (key: string): string =>
+    origin === "inputs" ? `the resource's \`${key}\` input` : "the resource's state, recorded at the last update";
+  const sources: NonNullable<ConnectionSettings["sources"]> = {};
+  if (own.profile) sources.profile = ownSource("profile");
+  else if (stack.profile) sources.profile = "the stack config `aws:profile`";
+  if (own.roleArn) sources.roleArn = ownSource("roleArn");
+  return { ...stack, ...own, sources };
+}
+
+/** `profile "old" → "new"`, or undefined when the connection settings are the same. */
+export function describeConnectionChange(olds: Props, news: Props): string | undefined {
+  const before = connectionOf(olds);
+  const after = connectionOf(news);
+  const shown = (v: string | undefined): string => (v === undefined ? "unset" : `"${v}"`);
+  const changes = CONNECTION_KEYS.filter((k) => before[k] !== after[k]).map(
+    (k) => `${k} ${shown(before[k])} → ${shown(after[k])}`,
+  );
+  return changes.length > 0 ? changes.join(", ") : undefined;
+}
+
+/** The diagnostic for a change of connection settings alone, which every kind records the same way. */
+export function connectionChangeNote(kind: string, change: string): string {
+  return `${kind}: connection settings changed (${change}); the update records them and changes nothing in AWS.`;
+}
+
+/**
+ * The dynamic-provider host logs every error it passes on as `${error}: ${error.stack}`, on top of the engine
+ * showing it; errors prepared by `forEngine` are recognised in that line and left out, so each prints once.
+ */
+function quietEngineLog(): void {
+  const holder = console as unknown as { error: (...args: unknown[]) => void; __rootAccessQuiet?: boolean };
+  if (holder.__rootAccessQuiet) return;
+  const original = holder.error.bind(console);
+  holder.error = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && args[0].startsWith(ENGINE_LOGGED_MARK)) return;
+    original(...args);
+  };
+  holder.__rootAccessQuiet = true;
+}
+
+async function reported<T>(fn: () => Promise<T>): Promise<T> {
+  quietEngineLog();
+  try {
+    return await fn();
+  } catch (e) {
+    throw forEngine(e);
+  }
+}
+
+/** A kind's dynamic provider, carrying what it was made of so tests can drive the lifecycle with a fake AWS. */
+export interface KindProvider extends Required<
+  Pick<pulumi.dynamic.ResourceProvider, "configure" | "check" | "diff" | "create" | "read" | "update" | "delete">
+> {
+  readonly kind: string;
+  readonly properties: readonly string[];
+  readonly lifecycle: Lifecycle;
+}
+
+/**
+ * The provider of one kind.
+ * @param properties every property the kind takes, validated in `check` before any AWS call
+ */
+export function makeProvider(kind: string, properties: readonly string[], lifecycle: Lifecycle): KindProvider {
+  // Mutated, never reassigned: a serialized closure gives each method its own copy of a reassigned variable.
+  const stack: StackSettings = {};
+  const connect = (props: Props, origin: SettingsOrigin): AwsApi => createAwsApi(settingsFor(stack, props, origin));
+  return {
+    kind,
+    properties,
+    lifecycle,
+    configure: async (req) => {
+      Object.assign(stack, readStackSettings(req.config));
+    },
+    check: (_olds, news) => reported(async () => ({ inputs: news, failures: validateInputs(kind, properties, news) })),
+    diff: (id, olds, news) => reported(() => lifecycle.diff(connect(news, "inputs"), id, olds, news, toStdout)),
+    create: (inputs) => reported(() => lifecycle.create(connect(inputs, "inputs"), inputs, toStdout)),
+    read: (id, props) => reported(() => lifecycle.read(connect(props ?? {}, "state"), id, props ?? {}, toStdout)),
+    update: (id, olds, news) => reported(() => lifecycle.update(connect(news, "inputs"), id, olds, news, toStdout)),
+    delete: (id, props) => reported(() => lifecycle.delete(connect(props, "state"), id, props, toStdout)),
+  };
+}

@@ -1,0 +1,76 @@
+import * as pulumi from "@pulumi/pulumi";
+import { IamTrustedAccess } from "./iamTrustedAccess";
+import { IamDelegatedAdministrator } from "./iamDelegatedAdministrator";
+import { OrganizationsFeatures } from "./organizationsFeatures";
+import { ALL_FEATURES } from "../core/features";
+import type { FeatureName } from "../core/features";
+import type { ConnectionArgs } from "./connectionArgs";
+
+/** Arguments of {@link CentralizedRootAccess}. */
+export interface CentralizedRootAccessArgs extends ConnectionArgs {
+  /** The features to enable; both by default. */
+  features?: pulumi.Input<pulumi.Input<FeatureName>[]>;
+  /** A member account to register as IAM delegated administrator; none by default. */
+  delegatedAdministratorAccountId?: pulumi.Input<string>;
+  /** Disable IAM trusted access when the component is destroyed (off by default: see {@link IamTrustedAccess}). */
+  disableTrustedAccessOnDelete?: pulumi.Input<boolean>;
+  /** How long to wait for trusted access to reach IAM after enabling it; 120 seconds by default. */
+  propagationTimeoutSeconds?: pulumi.Input<number>;
+}
+
+/**
+ * Centralized root access in one declaration: IAM trusted access, then the optional delegated administrator, then
+ * the features, each depending on the one before. Right after trusted access is enabled IAM may not see it for a
+ * while; the features wait for it (bounded by `propagationTimeoutSeconds`) and say that they are waiting.
+ *
+ * @example
+ * const rootAccess = new CentralizedRootAccess("root-access", { delegatedAdministratorAccountId: "123456789012" });
+ * export const enabled = rootAccess.enabledFeatures;
+ */
+export class CentralizedRootAccess extends pulumi.ComponentResource {
+  /** The organization, as IAM reports it. */
+  public readonly organizationId: pulumi.Output<string>;
+  /** The features enabled in the organization (sorted). */
+  public readonly enabledFeatures: pulumi.Output<FeatureName[]>;
+  public readonly trustedAccess: IamTrustedAccess;
+  public readonly delegatedAdministrator: IamDelegatedAdministrator | undefined;
+  public readonly features: OrganizationsFeatures;
+
+  constructor(name: string, args: CentralizedRootAccessArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    super("aws-root-access:index:CentralizedRootAccess", name, {}, opts);
+    const connection: ConnectionArgs = {
+      organizationId: args.organizationId,
+      region: args.region,
+      profile: args.profile,
+      roleArn: args.roleArn,
+    };
+    this.trustedAccess = new IamTrustedAccess(
+      `${name}-trusted-access`,
+      { ...connection, disableOnDelete: args.disableTrustedAccessOnDelete },
+      { parent: this },
+    );
+    this.delegatedAdministrator =
+      args.delegatedAdministratorAccountId === undefined
+        ? undefined
+        : new IamDelegatedAdministrator(
+            `${name}-delegated-administrator`,
+            { ...connection, accountId: args.delegatedAdministratorAccountId },
+            { parent: this, dependsOn: [this.trustedAccess] },
+          );
+    this.features = new OrganizationsFeatures(
+      `${name}-features`,
+      {
+        ...connection,
+        enabledFeatures: args.features ?? [...ALL_FEATURES],
+        propagationTimeoutSeconds: args.propagationTimeoutSeconds,
+      },
+      {
+        parent: this,
+        dependsOn: this.delegatedAdministrator ? [this.trustedAccess, this.delegatedAdministrator] : [this.trustedAccess],
+      },
+    );
+    this.organizationId = this.features.organizationId;
+    this.enabledFeatures = this.features.enabledFeatures;
+    this.registerOutputs({ organizationId: this.organizationId, enabledFeatures: this.enabledFeatures });
+  }
+}

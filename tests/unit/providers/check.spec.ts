@@ -1,0 +1,59 @@
+import { expect } from "chai";
+import { UNKNOWN } from "../../../provider/core/validate";
+import type { CheckFailure } from "../../../provider/core/validate";
+import { BAD_INPUTS, OF } from "../../badInputs";
+import { providerFor } from "../../providers";
+import type { ResourceKind } from "../../providers";
+
+/** What a kind's `check` reports, as the engine would call it: each kind validates its own properties. */
+async function validateInputs(kind: ResourceKind, inputs: Record<string, unknown>): Promise<CheckFailure[]> {
+  return (await providerFor(kind).check({}, inputs)).failures ?? [];
+}
+
+describe("check of every kind", () => {
+  for (const { title, kind, inputs, property, reason } of BAD_INPUTS) {
+    it(`rejects ${title}, naming ${property}`, async () => {
+      const failures = await validateInputs(kind, inputs);
+      const match = failures.find((f) => f.property === property);
+      expect(match, JSON.stringify(failures)).to.not.equal(undefined);
+      expect(match!.reason).to.match(reason);
+    });
+  }
+
+  it("accepts a full, valid declaration", async () => {
+    expect(
+      await validateInputs(OF, {
+        enabledFeatures: ["RootSessions", "RootCredentialsManagement"],
+        organizationId: "o-a1b2c3d4e5",
+        region: "us-gov-west-1",
+        profile: "management",
+        roleArn: "arn:aws:iam::123456789012:role/OrganizationAdmin",
+        __provider: "serialized",
+      }),
+    ).to.deep.equal([]);
+  });
+
+  it("accepts the single-feature resources with no arguments", async () => {
+    expect(await validateInputs("RootSessions", {})).to.deep.equal([]);
+    expect(await validateInputs("RootCredentialsManagement", {})).to.deep.equal([]);
+  });
+
+  it("lets values that are unknown during preview through", async () => {
+    expect(await validateInputs(OF, { enabledFeatures: UNKNOWN, organizationId: UNKNOWN })).to.deep.equal([]);
+    expect(await validateInputs(OF, { enabledFeatures: ["RootSessions", UNKNOWN] })).to.deep.equal([]);
+  });
+
+  it("reports every problem at once", async () => {
+    const failures = await validateInputs(OF, {
+      enabledFeatures: ["Nope", "RootSessions", "RootSessions"],
+      organizationId: "bad",
+      extra: 1,
+    });
+    expect(failures.map((f) => f.property)).to.have.members([
+      "enabledFeatures[0]",
+      "enabledFeatures[2]",
+      "organizationId",
+      "extra",
+    ]);
+  });
+});
