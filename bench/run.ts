@@ -62,7 +62,7 @@ async function harness(dir: string, seed?: unknown, extraEnv: Record<string, str
     iam,
     async stack(name, config) {
       const project = await PulumiProject.create({ dir, program: join(dir, "index.js"), env, typescript: false, stack: name });
-      for (const [k, v] of Object.entries(config)) await project.setConfig(k, v);
+      for (const [k, v] of Object.entries(config)) project.setConfig(k, v);
       return project;
     },
     async close() {

@@ -19,4 +19,11 @@ export class AwsError extends Error {
  * (IAM and STS `Throttling`, Organizations `TooManyRequestsException`, …).
  */
 export type CommonFailure =
-  "missingAuthentication" | "invalidClientToken" | "accessDenied" | "throttling" | "serverError" | "bodyTooLarge" | "internal";
+  | "missingAuthentication"
+  | "invalidClientToken"
+  | "expiredToken"
+  | "accessDenied"
+  | "throttling"
+  | "serverError"
+  | "bodyTooLarge"
+  | "internal";

@@ -6,6 +6,9 @@ export interface CallRecord {
   service: string;
   operation: string;
   accountId?: string;
+  /** Root sessions and AssumeRoot: the member account and the task policy (never a key, secret or token). */
+  targetAccountId?: string;
+  taskPolicy?: string;
   status: number;
   errorCode?: string;
   fault?: string;

@@ -1,11 +1,12 @@
 /**
  * One emulator instance without its HTTP front: the world, the call log, the fault plan and persistence, and the
- * pipeline every AWS call goes through (caller, faults, permissions, handler, log, persistence).
+ * pipeline every AWS call goes through: operation, credentials, faults, permissions, handler, persistence, log.
  */
 import { AwsError } from "./awsError";
 import { CallLog } from "./callLog";
 import type { CallEntry } from "./callLog";
 import { FaultPlan, parseFaults } from "./faults";
+import { denial } from "./permissions";
 import { saveState } from "./persistence";
 import { handlerFor } from "./services/handler";
 import type { Service } from "./services";
@@ -13,11 +14,49 @@ import type { Request } from "./protocols/wire";
 import { parseState } from "./state";
 import type { EmulatorState } from "./state";
 import { World } from "./world";
+import type { Caller } from "./world";
 
 const READ_ONLY = /^(List|Describe|Get)/;
+/** Operations AWS answers whatever the caller's policies say. */
+const ALWAYS_ALLOWED = ["sts:GetCallerIdentity"];
+/** The longest operation name the log keeps: names come from the wire. */
+const MAX_LOGGED_NAME = 128;
 
 /** What a call ends in: an answer to send, or a connection to drop. */
 export type Outcome = { status: number; body: string } | { drop: true };
+
+/** What the pipeline knows of a request's signature. */
+export interface Credentials {
+  accessKeyId: string;
+  sessionToken?: string;
+}
+
+function loggedName(operation: string): string {
+  return operation.length > MAX_LOGGED_NAME ? `${operation.slice(0, MAX_LOGGED_NAME)}…` : operation;
+}
+
+/** What the log says of a call beyond its operation: whose it was, never its credentials. */
+function whoOf(caller: Caller, request: Request): Partial<CallEntry> {
+  const entry: Partial<CallEntry> = { accountId: caller.accountId };
+  if (caller.session?.kind === "root") {
+    entry.targetAccountId = caller.accountId;
+    entry.taskPolicy = caller.session.taskPolicy;
+  }
+  if (request.operation === "AssumeRoot") {
+    const target = request.input.TargetPrincipal;
+    const task = request.input["TaskPolicyArn.arn"];
+    if (typeof target === "string")
+      entry.targetAccountId = target.replace(/^arn:aws[a-z-]*:iam::(\d{12}):root$/, "$1").slice(0, 64);
+    if (typeof task === "string") entry.taskPolicy = task.split("/").pop()!.slice(0, MAX_LOGGED_NAME);
+  }
+  return entry;
+}
+
+/** Values a request gives policy conditions, e.g. `sts:TaskPolicyArn`. */
+function contextOf(request: Request): Record<string, string> {
+  const task = request.input["TaskPolicyArn.arn"];
+  return typeof task === "string" ? { "sts:TaskPolicyArn": task } : {};
+}
 
 export class Emulator {
   readonly world: World;
@@ -41,9 +80,11 @@ export class Emulator {
     return { rules: this.plan.pending(), propagationDelayMs: this.world.propagationDelayMs };
   }
 
+  /** Validates, persists, and only then swaps in a new state: a refused or unwritable state changes nothing. */
   replaceState(raw: unknown): void {
-    this.world.state = parseState(raw);
-    this.persist();
+    const next = parseState(raw);
+    saveState(this.stateFile, next);
+    this.world.state = next;
   }
 
   persist(): void {
@@ -52,31 +93,34 @@ export class Emulator {
 
   /** Answers an error the protocol or the front refused, recording it. */
   refuse(service: Service, operation: string, err: AwsError, requestId: string, arrivedAt: number): Outcome {
-    this.log.record({ service: service.name, operation, status: err.status, errorCode: err.code }, arrivedAt);
+    this.log.record(
+      { service: service.name, operation: loggedName(operation), status: err.status, errorCode: err.code },
+      arrivedAt,
+    );
     return { status: err.status, body: service.wire.encodeError(err, requestId) };
   }
 
-  /** Runs one parsed call through identity, faults, permissions and its handler. */
+  /** Runs one parsed call through credentials, faults, permissions and its handler. */
   async call(
     service: Service,
     request: Request,
-    accessKeyId: string | undefined,
+    credentials: Credentials | undefined,
     requestId: string,
     arrivedAt: number,
   ): Promise<Outcome> {
     const { wire } = service;
-    const { operation } = request;
+    const operation = loggedName(request.operation);
     const fail = (err: AwsError, extra: Partial<CallEntry> = {}): Outcome => {
       this.log.record({ service: service.name, operation, status: err.status, errorCode: err.code, ...extra }, arrivedAt);
       return { status: err.status, body: wire.encodeError(err, requestId) };
     };
-    const handler = handlerFor(service.operations, operation);
-    if (!handler) return fail(wire.unknownOperation(operation));
-    if (accessKeyId === undefined) return fail(wire.failure("missingAuthentication"));
-    const caller = this.world.callerFor(accessKeyId);
-    if (!caller) return fail(wire.failure("invalidClientToken"));
-    const who = { accountId: caller.accountId };
-    const decision = this.plan.decide(operation);
+    const handler = handlerFor(service.operations, request.operation);
+    if (!handler) return fail(wire.unknownOperation(request.operation));
+    if (!credentials) return fail(wire.failure("missingAuthentication"));
+    const caller = this.world.authenticate(credentials.accessKeyId, credentials.sessionToken);
+    if (typeof caller === "string") return fail(wire.failure(caller));
+    const who = whoOf(caller, request);
+    const decision = this.plan.decide(request.operation);
     if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
     if (decision.failure === "dropConnection") {
       this.log.record({ service: service.name, operation, ...who, status: 0, fault: "dropConnection" }, arrivedAt);
@@ -84,22 +128,32 @@ export class Emulator {
     }
     if (decision.failure === "throttle") return fail(wire.failure("throttling"), { ...who, fault: "throttle" });
     if (decision.failure === "serverError") return fail(wire.failure("serverError"), { ...who, fault: "serverError" });
-    const action = `${service.name}:${operation}`;
-    if (caller.allowedActions && !caller.allowedActions.includes(action)) {
-      const message = `User: arn:aws:iam::${caller.accountId}:user/emulated is not authorized to perform: ${action}`;
-      return fail(wire.failure("accessDenied", message), who);
-    }
+    const action = `${service.name}:${request.operation}`;
+    const denied = ALWAYS_ALLOWED.includes(action) ? undefined : denial(this.world, caller, action, contextOf(request));
+    if (denied) return fail(wire.failure("accessDenied", denied), who);
+    // A change is made on a copy, written to the state file, and only then kept: a failed write changes nothing.
+    const before = this.world.state;
+    const mutating = !READ_ONLY.test(request.operation);
+    if (mutating) this.world.state = structuredClone(before);
+    let body: string;
     try {
-      const body = wire.encode(operation, handler(this.world, caller, request.input), requestId);
-      this.log.record(
-        { service: service.name, operation, ...who, status: 200, ...(decision.latencyMs > 0 ? { fault: "latency" } : {}) },
-        arrivedAt,
-      );
-      if (!READ_ONLY.test(operation)) this.persist();
-      return { status: 200, body };
+      body = wire.encode(request.operation, handler(this.world, caller, request.input), requestId);
+      if (mutating) this.persist();
     } catch (e) {
+      this.world.state = before;
       if (e instanceof AwsError) return fail(e, who);
-      throw e;
+      return fail(
+        wire.failure(
+          "internal",
+          `the emulator could not complete ${request.operation}: ${e instanceof Error ? e.message : String(e)}`,
+        ),
+        who,
+      );
     }
+    this.log.record(
+      { service: service.name, operation, ...who, status: 200, ...(decision.latencyMs > 0 ? { fault: "latency" } : {}) },
+      arrivedAt,
+    );
+    return { status: 200, body };
   }
 }

@@ -1,6 +1,6 @@
 /** The optional state file: loaded at start when it exists, rewritten atomically after every change. */
 import { randomUUID } from "node:crypto";
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { parseState } from "./state";
 import type { EmulatorState } from "./state";
 
@@ -8,9 +8,21 @@ export function loadState(file: string | undefined): EmulatorState | undefined {
   return file && existsSync(file) ? parseState(JSON.parse(readFileSync(file, "utf8"))) : undefined;
 }
 
+/**
+ * Writes the state atomically: to a temporary file beside the real one, then renamed over it. A symlinked state
+ * file stays a symlink (its target is rewritten) and the file keeps its mode; a failed write leaves no temporary
+ * file and throws, so the caller can keep the state it had.
+ */
 export function saveState(file: string | undefined, state: EmulatorState): void {
   if (!file) return;
-  const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
-  writeFileSync(tmp, JSON.stringify(state, null, 2));
-  renameSync(tmp, file);
+  const target = existsSync(file) && lstatSync(file).isSymbolicLink() ? realpathSync(file) : file;
+  const mode = existsSync(target) ? statSync(target).mode & 0o777 : 0o600;
+  const tmp = `${target}.${process.pid}.${randomUUID()}.tmp`;
+  try {
+    writeFileSync(tmp, JSON.stringify(state, null, 2), { mode });
+    renameSync(tmp, target);
+  } catch (e) {
+    if (existsSync(tmp)) unlinkSync(tmp);
+    throw e;
+  }
 }

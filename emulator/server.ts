@@ -117,7 +117,11 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
     let outcome: Outcome;
     try {
       const request = service.wire.parse(req, url, body);
-      outcome = await emulator.call(service, request, signer?.accessKeyId, requestId, arrivedAt);
+      const token = req.headers["x-amz-security-token"];
+      const credentials = signer
+        ? { accessKeyId: signer.accessKeyId, ...(typeof token === "string" ? { sessionToken: token } : {}) }
+        : undefined;
+      outcome = await emulator.call(service, request, credentials, requestId, arrivedAt);
     } catch (e) {
       if (!(e instanceof AwsError)) throw e;
       outcome = emulator.refuse(service, "unknown", e, requestId, arrivedAt);

@@ -1,6 +1,7 @@
 /**
- * The emulator's state: organizations, accounts and the access keys that identify callers, and its validation.
- * Plain JSON-compatible data, so the same shape serves as seed file, persisted state and control-endpoint answer.
+ * The emulator's state: organizations, accounts with their root users, the access keys and roles that identify
+ * callers, and the one validation every way in goes through (seed file, `PUT /__emulator/state`, the state file).
+ * Plain JSON-compatible data, so the same shape serves as seed, persisted state and control-endpoint answer.
  */
 
 /** The IAM centralized root access features, as the IAM API spells them. */
@@ -16,6 +17,19 @@ export interface DelegatedAdministrator {
   registeredAt: number;
 }
 
+/**
+ * A simplified service control policy statement: actions denied to every principal of the target accounts (an
+ * account ID, an OU ID an account is in, or the organization ID for all of them), root sessions included unless
+ * the statement exempts them with the `aws:AssumedRoot` condition.
+ */
+export interface ScpStatement {
+  targets: string[];
+  /** Actions such as "iam:DeleteAccessKey", with `*` wildcards ("iam:Delete*", "iam:*"). */
+  deny: string[];
+  /** True when the statement carries `"Condition": {"Bool": {"aws:AssumedRoot": "false"}}`. */
+  exemptAssumedRoot?: boolean;
+}
+
 export interface Organization {
   id: string;
   managementAccountId: string;
@@ -29,7 +43,29 @@ export interface Organization {
    */
   delegatedAdministratorLimits: Record<string, number>;
   enabledRootFeatures: RootFeature[];
+  serviceControlPolicies: ScpStatement[];
 }
+
+/** When a root access key was last used; absent means never. */
+export interface LastUsed {
+  date: string;
+  service: string;
+  region: string;
+}
+
+/** A member account's root user credentials; every field is optional in a seed, and absent means none. */
+export interface RootUser {
+  password: boolean;
+  accessKeys: string[];
+  signingCertificates: string[];
+  /** MFA device serial numbers (virtual devices: `arn:aws:iam::<account>:mfa/<name>`). */
+  mfaDevices: string[];
+  accessKeyLastUsed?: Record<string, LastUsed>;
+  /** A login profile without a password, created in a root session so the owner can use "forgot password". */
+  recoveryProfile?: boolean;
+}
+
+export type AccountStatus = "ACTIVE" | "SUSPENDED" | "PENDING_CLOSURE";
 
 export interface Account {
   id: string;
@@ -37,21 +73,60 @@ export interface Account {
   email: string;
   /** Absent for a standalone account that belongs to no organization. */
   organizationId?: string;
+  status: AccountStatus;
+  /** The organizational unit the account is in, for service control policies that target OUs. */
+  ouId?: string;
+  rootUser?: RootUser;
 }
 
-export interface AccessKey {
+/** A subset of IAM's policy language: Allow statements, actions with wildcards, StringEquals conditions. */
+export interface PolicyStatement {
+  Sid?: string;
+  Effect: "Allow";
+  Action: string | string[];
+  Resource?: string | string[];
+  Condition?: { StringEquals?: Record<string, string | string[]> };
+}
+
+export interface PolicyDocument {
+  Version?: string;
+  Statement: PolicyStatement[];
+}
+
+/** Permission mode: when either is set, only what they allow is allowed; others get AccessDenied. */
+export interface Permissions {
+  /** Shorthand: "iam:ListOrganizationsFeatures", … */
+  allowedActions?: string[];
+  policy?: PolicyDocument;
+}
+
+/** How a temporary key was minted. */
+export type Session =
+  { kind: "role"; roleArn: string; sessionName: string; roleId: string } | { kind: "root"; taskPolicy: string };
+
+export interface AccessKey extends Permissions {
   accessKeyId: string;
   accountId: string;
-  /** When set, only these actions ("iam:ListOrganizationsFeatures", …) are allowed; others get AccessDenied. */
-  allowedActions?: string[];
-  /** Keys minted by sts:AssumeRole. */
+  /** Keys minted by sts:AssumeRole or sts:AssumeRoot. */
   temporary?: boolean;
+  /** Epoch milliseconds after which the key answers ExpiredToken. */
+  expiresAt?: number;
+  /** SHA-256 of the session token the key must be presented with (the token itself is never kept). */
+  sessionTokenHash?: string;
+  session?: Session;
+}
+
+/** A role that AssumeRole can mint credentials for, with the permissions those credentials carry. */
+export interface Role extends Permissions {
+  arn: string;
+  maxSessionDurationSeconds?: number;
 }
 
 export interface EmulatorState {
   organizations: Organization[];
   accounts: Account[];
   accessKeys: AccessKey[];
+  roles: Role[];
   /** Account that any access key not listed in `accessKeys` belongs to; null refuses unknown keys. */
   defaultAccountId: string | null;
 }
@@ -61,18 +136,8 @@ export const DEFAULT_MANAGEMENT_ACCOUNT_ID = "111111111111";
 
 /** One organization in all-features mode, IAM trusted access on, no root features; any key is its management account. */
 export function defaultState(): EmulatorState {
-  return {
-    organizations: [
-      {
-        id: DEFAULT_ORGANIZATION_ID,
-        managementAccountId: DEFAULT_MANAGEMENT_ACCOUNT_ID,
-        featureSet: "ALL",
-        trustedServices: { [IAM_SERVICE_PRINCIPAL]: 1_700_000_000 },
-        delegatedAdministrators: [],
-        delegatedAdministratorLimits: {},
-        enabledRootFeatures: [],
-      },
-    ],
+  return parseState({
+    organizations: [{ id: DEFAULT_ORGANIZATION_ID, managementAccountId: DEFAULT_MANAGEMENT_ACCOUNT_ID }],
     accounts: [
       {
         id: DEFAULT_MANAGEMENT_ACCOUNT_ID,
@@ -81,9 +146,8 @@ export function defaultState(): EmulatorState {
         organizationId: DEFAULT_ORGANIZATION_ID,
       },
     ],
-    accessKeys: [],
     defaultAccountId: DEFAULT_MANAGEMENT_ACCOUNT_ID,
-  };
+  });
 }
 
 export class SeedError extends Error {
@@ -91,145 +155,337 @@ export class SeedError extends Error {
 }
 
 const ORG_ID = /^o-[a-z0-9]{10,32}$/;
+const OU_ID = /^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/;
 const ACCOUNT_ID = /^\d{12}$/;
+const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
+const ACTION = /^(\*|[a-z0-9-]+:[A-Za-z*]+)$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/[\w+=,.@/-]{1,512}$/;
+const DEFAULT_TIMESTAMP = 1_700_000_000;
 
-/**
- * Validates a seed (or persisted state) and fills defaults, so a typo in a scenario fails loudly at start-up
- * rather than as a puzzling AWS error in the middle of a test.
- */
-export function parseState(raw: unknown): EmulatorState {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new SeedError("seed must be a JSON object");
-  }
-  const r = raw as Record<string, unknown>;
-  const known = new Set(["organizations", "accounts", "accessKeys", "defaultAccountId", "faults"]);
-  for (const k of Object.keys(r)) {
-    if (!known.has(k)) throw new SeedError(`unknown seed property "${k}"; expected one of ${[...known].join(", ")}`);
-  }
-  const organizations = arrayOf(r.organizations, "organizations").map(parseOrganization);
-  const accounts = arrayOf(r.accounts, "accounts").map(parseAccount);
-  const accessKeys = arrayOf(r.accessKeys, "accessKeys").map(parseAccessKey);
-  const defaultAccountId = r.defaultAccountId === undefined ? null : r.defaultAccountId;
-  if (defaultAccountId !== null && (typeof defaultAccountId !== "string" || !ACCOUNT_ID.test(defaultAccountId))) {
-    throw new SeedError("defaultAccountId must be a 12-digit account ID or null");
-  }
-  const state: EmulatorState = { organizations, accounts, accessKeys, defaultAccountId };
-  checkReferences(state);
-  return state;
-}
+type Json = Record<string, unknown>;
 
-function arrayOf(v: unknown, what: string): Record<string, unknown>[] {
-  if (v === undefined) return [];
-  if (!Array.isArray(v) || v.some((x) => typeof x !== "object" || x === null || Array.isArray(x))) {
-    throw new SeedError(`${what} must be an array of objects`);
-  }
-  return v as Record<string, unknown>[];
-}
-
-function str(o: Record<string, unknown>, key: string, where: string, pattern?: RegExp): string {
-  const v = o[key];
-  if (typeof v !== "string" || (pattern && !pattern.test(v))) {
-    throw new SeedError(`${where}.${key} must be a string${pattern ? ` matching ${pattern}` : ""}, got ${JSON.stringify(v)}`);
-  }
-  return v;
-}
-
-function parseOrganization(o: Record<string, unknown>, i: number): Organization {
-  const where = `organizations[${i}]`;
-  const featureSet = o.featureSet ?? "ALL";
-  if (featureSet !== "ALL" && featureSet !== "CONSOLIDATED_BILLING") {
-    throw new SeedError(`${where}.featureSet must be "ALL" or "CONSOLIDATED_BILLING"`);
-  }
-  const trusted = o.trustedServices ?? [IAM_SERVICE_PRINCIPAL];
-  let trustedServices: Record<string, number>;
-  if (Array.isArray(trusted) && trusted.every((s) => typeof s === "string")) {
-    trustedServices = Object.fromEntries(trusted.map((s: string) => [s, 1_700_000_000]));
-  } else if (typeof trusted === "object" && trusted !== null && Object.values(trusted).every((n) => typeof n === "number")) {
-    trustedServices = { ...(trusted as Record<string, number>) };
-  } else {
-    throw new SeedError(`${where}.trustedServices must be an array of service principals`);
-  }
-  const features = o.enabledRootFeatures ?? [];
-  if (!Array.isArray(features) || features.some((f) => !(ROOT_FEATURES as readonly unknown[]).includes(f))) {
-    throw new SeedError(`${where}.enabledRootFeatures must list only ${ROOT_FEATURES.join(", ")}`);
-  }
-  const admins = arrayOf(o.delegatedAdministrators, `${where}.delegatedAdministrators`).map((d, j) => ({
-    accountId: str(d, "accountId", `${where}.delegatedAdministrators[${j}]`, ACCOUNT_ID),
-    servicePrincipal: str(d, "servicePrincipal", `${where}.delegatedAdministrators[${j}]`),
-    registeredAt: typeof d.registeredAt === "number" ? d.registeredAt : 1_700_000_000,
-  }));
-  const limits = o.delegatedAdministratorLimits ?? {};
-  if (
-    typeof limits !== "object" ||
-    limits === null ||
-    Array.isArray(limits) ||
-    Object.values(limits).some((n) => typeof n !== "number" || !Number.isInteger(n) || n < 1)
+/** Reads one object of the seed, naming the path of anything wrong. */
+class Reader {
+  constructor(
+    readonly o: Json,
+    readonly path: string,
+    allowed: readonly string[],
   ) {
-    throw new SeedError(`${where}.delegatedAdministratorLimits must map service principals to whole numbers of at least 1`);
+    for (const k of Object.keys(o)) {
+      if (!allowed.includes(k)) throw new SeedError(`${path}: unknown property "${k}"; expected one of ${allowed.join(", ")}`);
+    }
+  }
+
+  private fail(key: string, expected: string): never {
+    throw new SeedError(`${this.path}.${key} must be ${expected}, got ${JSON.stringify(this.o[key]) ?? "undefined"}`);
+  }
+
+  has(key: string): boolean {
+    return this.o[key] !== undefined && this.o[key] !== null;
+  }
+
+  string(key: string, pattern?: RegExp): string {
+    const v = this.o[key];
+    if (typeof v !== "string" || (pattern && !pattern.test(v)))
+      this.fail(key, `a string${pattern ? ` matching ${pattern}` : ""}`);
+    return v;
+  }
+
+  optionalString(key: string, pattern?: RegExp): string | undefined {
+    return this.has(key) ? this.string(key, pattern) : undefined;
+  }
+
+  oneOf<T extends string>(key: string, values: readonly T[], fallback: T): T {
+    if (!this.has(key)) return fallback;
+    const v = this.o[key];
+    if (!values.includes(v as T)) this.fail(key, `one of ${values.join(", ")}`);
+    return v as T;
+  }
+
+  number(key: string, fallback: number, min = 0): number {
+    if (!this.has(key)) return fallback;
+    const v = this.o[key];
+    // JSON.parse turns 1e309 into Infinity, which would be written back as null.
+    if (typeof v !== "number" || !Number.isFinite(v) || v < min) this.fail(key, `a finite number of at least ${min}`);
+    return v;
+  }
+
+  boolean(key: string): boolean {
+    if (!this.has(key)) return false;
+    if (typeof this.o[key] !== "boolean") this.fail(key, "true or false");
+    return this.o[key] as boolean;
+  }
+
+  strings(key: string, pattern?: RegExp): string[] {
+    if (!this.has(key)) return [];
+    const v = this.o[key];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || (pattern && !pattern.test(x)))) {
+      this.fail(key, `an array of strings${pattern ? ` matching ${pattern}` : ""}`);
+    }
+    if (new Set(v).size !== v.length) throw new SeedError(`${this.path}.${key} lists an entry more than once`);
+    return [...v] as string[];
+  }
+
+  objects(key: string): Reader[] {
+    if (!this.has(key)) return [];
+    const v = this.o[key];
+    if (!Array.isArray(v)) this.fail(key, "an array of objects");
+    return (v as unknown[]).map((x, i) => {
+      if (typeof x !== "object" || x === null || Array.isArray(x)) this.fail(`${key}[${i}]`, "an object");
+      return x as Json;
+    }) as unknown as Reader[];
+  }
+
+  record(key: string): Json {
+    if (!this.has(key)) return {};
+    const v = this.o[key];
+    if (typeof v !== "object" || Array.isArray(v)) this.fail(key, "an object");
+    return v as Json;
+  }
+}
+
+function each<T>(parent: Reader, key: string, allowed: readonly string[], parse: (r: Reader) => T): T[] {
+  return (parent.objects(key) as unknown as Json[]).map((o, i) =>
+    parse(new Reader(o, `${parent.path ? `${parent.path}.` : ""}${key}[${i}]`, allowed)),
+  );
+}
+
+function parseOrganization(r: Reader): Organization {
+  let trustedServices: Record<string, number>;
+  if (!r.has("trustedServices")) {
+    trustedServices = { [IAM_SERVICE_PRINCIPAL]: DEFAULT_TIMESTAMP };
+  } else if (Array.isArray(r.o.trustedServices)) {
+    trustedServices = Object.fromEntries(r.strings("trustedServices").map((s) => [s, DEFAULT_TIMESTAMP]));
+  } else {
+    const rec = r.record("trustedServices");
+    for (const [k, v] of Object.entries(rec)) {
+      if (typeof v !== "number" || !Number.isFinite(v))
+        throw new SeedError(`${r.path}.trustedServices.${k} must be a finite number`);
+    }
+    trustedServices = { ...(rec as Record<string, number>) };
+  }
+  const features = r.strings("enabledRootFeatures");
+  for (const f of features) {
+    if (!(ROOT_FEATURES as readonly string[]).includes(f))
+      throw new SeedError(`${r.path}.enabledRootFeatures must list only ${ROOT_FEATURES.join(", ")}`);
+  }
+  const limits = r.record("delegatedAdministratorLimits");
+  for (const [k, v] of Object.entries(limits)) {
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 1) {
+      throw new SeedError(`${r.path}.delegatedAdministratorLimits.${k} must be a whole number of at least 1`);
+    }
   }
   return {
-    id: str(o, "id", where, ORG_ID),
-    managementAccountId: str(o, "managementAccountId", where, ACCOUNT_ID),
-    featureSet,
+    id: r.string("id", ORG_ID),
+    managementAccountId: r.string("managementAccountId", ACCOUNT_ID),
+    featureSet: r.oneOf("featureSet", ["ALL", "CONSOLIDATED_BILLING"] as const, "ALL"),
     trustedServices,
-    delegatedAdministrators: admins,
+    delegatedAdministrators: each(r, "delegatedAdministrators", ["accountId", "servicePrincipal", "registeredAt"], (d) => ({
+      accountId: d.string("accountId", ACCOUNT_ID),
+      servicePrincipal: d.string("servicePrincipal"),
+      registeredAt: d.number("registeredAt", DEFAULT_TIMESTAMP),
+    })),
     delegatedAdministratorLimits: { ...(limits as Record<string, number>) },
-    enabledRootFeatures: [...new Set(features as RootFeature[])].sort(),
+    enabledRootFeatures: ROOT_FEATURES.filter((f) => features.includes(f)),
+    serviceControlPolicies: each(r, "serviceControlPolicies", ["targets", "deny", "exemptAssumedRoot"], (s) => ({
+      targets: s.strings("targets"),
+      deny: s.strings("deny", ACTION),
+      ...(s.boolean("exemptAssumedRoot") ? { exemptAssumedRoot: true } : {}),
+    })),
   };
 }
 
-function parseAccount(o: Record<string, unknown>, i: number): Account {
-  const where = `accounts[${i}]`;
-  const id = str(o, "id", where, ACCOUNT_ID);
-  const account: Account = {
+function parseRootUser(r: Reader): RootUser {
+  const lastUsed = r.record("accessKeyLastUsed");
+  const accessKeyLastUsed: Record<string, LastUsed> = {};
+  for (const [id, v] of Object.entries(lastUsed)) {
+    if (typeof v !== "object" || v === null || Array.isArray(v))
+      throw new SeedError(`${r.path}.accessKeyLastUsed.${id} must be an object`);
+    const u = new Reader(v as Json, `${r.path}.accessKeyLastUsed.${id}`, ["date", "service", "region"]);
+    accessKeyLastUsed[id] = { date: u.string("date"), service: u.string("service"), region: u.string("region") };
+  }
+  return {
+    password: r.boolean("password"),
+    accessKeys: r.strings("accessKeys", ACCESS_KEY_ID),
+    signingCertificates: r.strings("signingCertificates", /^[A-Z0-9]{24,128}$/),
+    mfaDevices: r.strings("mfaDevices", /^[\w+=/:,.@-]{9,256}$/),
+    ...(Object.keys(accessKeyLastUsed).length ? { accessKeyLastUsed } : {}),
+    ...(r.boolean("recoveryProfile") ? { recoveryProfile: true } : {}),
+  };
+}
+
+function parseAccount(r: Reader): Account {
+  const id = r.string("id", ACCOUNT_ID);
+  const rootUser = r.has("rootUser")
+    ? [
+        parseRootUser(
+          new Reader(r.record("rootUser"), `${r.path}.rootUser`, [
+            "password",
+            "accessKeys",
+            "signingCertificates",
+            "mfaDevices",
+            "accessKeyLastUsed",
+            "recoveryProfile",
+          ]),
+        ),
+      ]
+    : [];
+  const organizationId = r.optionalString("organizationId", ORG_ID);
+  const ouId = r.optionalString("ouId", OU_ID);
+  return {
     id,
-    name: typeof o.name === "string" ? o.name : `account-${id}`,
-    email: typeof o.email === "string" ? o.email : `${id}@example.com`,
+    name: r.optionalString("name") ?? `account-${id}`,
+    email: r.optionalString("email") ?? `${id}@example.com`,
+    ...(organizationId ? { organizationId } : {}),
+    status: r.oneOf("status", ["ACTIVE", "SUSPENDED", "PENDING_CLOSURE"] as const, "ACTIVE"),
+    ...(ouId ? { ouId } : {}),
+    ...(rootUser.length ? { rootUser: rootUser[0]! } : {}),
   };
-  if (o.organizationId !== undefined && o.organizationId !== null) {
-    account.organizationId = str(o, "organizationId", where, ORG_ID);
-  }
-  return account;
 }
 
-function parseAccessKey(o: Record<string, unknown>, i: number): AccessKey {
-  const where = `accessKeys[${i}]`;
-  const key: AccessKey = {
-    accessKeyId: str(o, "accessKeyId", where, /^[A-Z0-9]{16,128}$/),
-    accountId: str(o, "accountId", where, ACCOUNT_ID),
-  };
-  if (o.allowedActions !== undefined) {
-    const a = o.allowedActions;
-    if (!Array.isArray(a) || a.some((x) => typeof x !== "string" || !/^(iam|organizations|sts):[A-Za-z]+$/.test(x))) {
-      throw new SeedError(`${where}.allowedActions must be an array of "service:Action" strings`);
-    }
-    key.allowedActions = a as string[];
+const PERMISSION_KEYS = ["allowedActions", "policy"] as const;
+
+function parsePermissions(r: Reader): Permissions {
+  const out: Permissions = {};
+  if (r.has("allowedActions")) out.allowedActions = r.strings("allowedActions", ACTION);
+  if (r.has("policy")) {
+    const doc = new Reader(r.record("policy"), `${r.path}.policy`, ["Version", "Statement"]);
+    out.policy = {
+      ...(doc.has("Version") ? { Version: doc.string("Version") } : {}),
+      Statement: each(doc, "Statement", ["Sid", "Effect", "Action", "Resource", "Condition"], (s) => {
+        if (s.o.Effect !== "Allow")
+          throw new SeedError(`${s.path}.Effect must be "Allow" (the emulator models Allow statements only)`);
+        const actions = typeof s.o.Action === "string" ? [s.string("Action", ACTION)] : s.strings("Action", ACTION);
+        const statement: PolicyStatement = { Effect: "Allow", Action: actions };
+        if (s.has("Sid")) statement.Sid = s.string("Sid");
+        if (s.has("Resource")) statement.Resource = s.o.Resource as string | string[];
+        if (s.has("Condition")) {
+          const c = new Reader(s.record("Condition"), `${s.path}.Condition`, ["StringEquals"]);
+          const eq = c.record("StringEquals");
+          for (const [k, v] of Object.entries(eq)) {
+            if (typeof v !== "string" && !(Array.isArray(v) && v.every((x) => typeof x === "string"))) {
+              throw new SeedError(`${c.path}.StringEquals.${k} must be a string or an array of strings`);
+            }
+          }
+          statement.Condition = { StringEquals: eq as Record<string, string | string[]> };
+        }
+        return statement;
+      }),
+    };
   }
-  if (o.temporary === true) key.temporary = true;
+  return out;
+}
+
+function parseAccessKey(r: Reader): AccessKey {
+  const key: AccessKey = {
+    accessKeyId: r.string("accessKeyId", ACCESS_KEY_ID),
+    accountId: r.string("accountId", ACCOUNT_ID),
+    ...parsePermissions(r),
+  };
+  if (r.boolean("temporary")) key.temporary = true;
+  if (r.has("expiresAt")) key.expiresAt = r.number("expiresAt", 0);
+  if (r.has("sessionTokenHash")) key.sessionTokenHash = r.string("sessionTokenHash", /^[0-9a-f]{64}$/);
+  if (r.has("session")) {
+    const s = new Reader(r.record("session"), `${r.path}.session`, ["kind", "roleArn", "sessionName", "roleId", "taskPolicy"]);
+    key.session =
+      s.oneOf("kind", ["role", "root"] as const, "role") === "root"
+        ? { kind: "root", taskPolicy: s.string("taskPolicy") }
+        : {
+            kind: "role",
+            roleArn: s.string("roleArn", ROLE_ARN),
+            sessionName: s.string("sessionName"),
+            roleId: s.string("roleId"),
+          };
+  }
   return key;
 }
 
+function parseRole(r: Reader): Role {
+  const role: Role = { arn: r.string("arn", ROLE_ARN), ...parsePermissions(r) };
+  if (r.has("maxSessionDurationSeconds")) role.maxSessionDurationSeconds = r.number("maxSessionDurationSeconds", 3600, 900);
+  return role;
+}
+
+function unique<T>(items: T[], keyOf: (t: T) => string, what: string): void {
+  const seen = new Set<string>();
+  for (const item of items) {
+    const k = keyOf(item);
+    if (seen.has(k)) throw new SeedError(`${what} ${k} is listed more than once`);
+    seen.add(k);
+  }
+}
+
 function checkReferences(state: EmulatorState): void {
-  const accountIds = new Set(state.accounts.map((a) => a.id));
+  unique(state.organizations, (o) => o.id, "organization");
+  unique(state.accounts, (a) => a.id, "account");
+  unique(state.accessKeys, (k) => k.accessKeyId, "access key");
+  unique(state.roles, (r) => r.arn, "role");
+  const accounts = new Map(state.accounts.map((a) => [a.id, a]));
   const orgIds = new Set(state.organizations.map((o) => o.id));
-  for (const org of state.organizations) {
-    if (!accountIds.has(org.managementAccountId)) {
-      throw new SeedError(`organization ${org.id}: management account ${org.managementAccountId} is not in accounts`);
-    }
-    const mgmt = state.accounts.find((a) => a.id === org.managementAccountId);
-    if (mgmt && mgmt.organizationId !== org.id) {
+  state.organizations.forEach((org, i) => {
+    const mgmt = accounts.get(org.managementAccountId);
+    if (!mgmt) throw new SeedError(`organizations[${i}]: management account ${org.managementAccountId} is not in accounts`);
+    if (mgmt.organizationId !== org.id)
       throw new SeedError(`account ${mgmt.id} manages ${org.id} so its organizationId must be ${org.id}`);
-    }
-  }
-  for (const a of state.accounts) {
+    org.delegatedAdministrators.forEach((d, j) => {
+      if (accounts.get(d.accountId)?.organizationId !== org.id) {
+        throw new SeedError(
+          `organizations[${i}].delegatedAdministrators[${j}]: account ${d.accountId} is not a member of ${org.id} in accounts`,
+        );
+      }
+    });
+  });
+  state.accounts.forEach((a, i) => {
     if (a.organizationId && !orgIds.has(a.organizationId)) {
-      throw new SeedError(`account ${a.id}: organization ${a.organizationId} is not in organizations`);
+      throw new SeedError(`accounts[${i}]: organization ${a.organizationId} is not in organizations`);
     }
-  }
-  for (const k of state.accessKeys) {
-    if (!accountIds.has(k.accountId)) throw new SeedError(`access key for ${k.accountId}: account is not in accounts`);
-  }
-  if (state.defaultAccountId !== null && !accountIds.has(state.defaultAccountId)) {
+  });
+  state.accessKeys.forEach((k, i) => {
+    if (!accounts.has(k.accountId)) throw new SeedError(`accessKeys[${i}]: account ${k.accountId} is not in accounts`);
+  });
+  state.roles.forEach((r, i) => {
+    const account = ROLE_ARN.exec(r.arn)![1]!;
+    if (!accounts.has(account)) throw new SeedError(`roles[${i}]: account ${account} is not in accounts`);
+  });
+  if (state.defaultAccountId !== null && !accounts.has(state.defaultAccountId)) {
     throw new SeedError(`defaultAccountId ${state.defaultAccountId} is not in accounts`);
   }
+}
+
+/**
+ * Validates a seed (or persisted state) and fills defaults, so a typo in a scenario fails loudly at start-up, and a
+ * state the emulator would later refuse to load is never accepted. Every message names the path of the problem.
+ */
+export function parseState(raw: unknown): EmulatorState {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new SeedError("seed must be a JSON object");
+  const r = new Reader(raw as Json, "", ["organizations", "accounts", "accessKeys", "roles", "defaultAccountId", "faults"]);
+  const defaultAccountId = r.has("defaultAccountId") ? r.string("defaultAccountId", ACCOUNT_ID) : null;
+  const state: EmulatorState = {
+    organizations: each(
+      r,
+      "organizations",
+      [
+        "id",
+        "managementAccountId",
+        "featureSet",
+        "trustedServices",
+        "delegatedAdministrators",
+        "delegatedAdministratorLimits",
+        "enabledRootFeatures",
+        "serviceControlPolicies",
+      ],
+      parseOrganization,
+    ),
+    accounts: each(r, "accounts", ["id", "name", "email", "organizationId", "status", "ouId", "rootUser"], parseAccount),
+    accessKeys: each(
+      r,
+      "accessKeys",
+      ["accessKeyId", "accountId", ...PERMISSION_KEYS, "temporary", "expiresAt", "sessionTokenHash", "session"],
+      parseAccessKey,
+    ),
+    roles: each(r, "roles", ["arn", ...PERMISSION_KEYS, "maxSessionDurationSeconds"], parseRole),
+    defaultAccountId,
+  };
+  checkReferences(state);
+  return state;
 }

@@ -2,20 +2,39 @@
  * The world the services act on: the emulator's state (see state.ts), what lives only in memory beside it, and the
  * lookups every service rule starts from (who is calling, and what their organization looks like).
  */
-import type { Account, EmulatorState, Organization } from "./state";
+import { createHash } from "node:crypto";
+import type { Account, EmulatorState, Organization, Permissions, Session } from "./state";
 import { IAM_SERVICE_PRINCIPAL } from "./state";
 
 export interface Caller {
   accessKeyId: string;
+  /** The account the credentials act in: for a root session, the member account it targets. */
   accountId: string;
-  allowedActions?: string[];
+  /** When set, only what these permissions allow is allowed (permission mode). */
+  permissions?: Permissions;
+  session?: Session;
+}
+
+/** Why a signed request's credentials are refused. */
+export type Refusal = "invalidClientToken" | "expiredToken";
+
+/** Temporary credentials minted meanwhile expire; the state keeps this many expired ones at most. */
+const MAX_EXPIRED_KEYS_KEPT = 0;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
 }
 
 export class World {
-  /** Per organization: the time (ms) before which IAM does not yet see trusted access that was just enabled. */
-  readonly iamTrustedAccessVisibleAt = new Map<string, number>();
+  /**
+   * Per organization: when IAM starts to see trusted access that was just enabled. The window opens at IAM's first
+   * look after the enable, not at the enable itself, so a test's timing does not depend on how long the engine
+   * takes to start.
+   */
+  private readonly iamTrustedAccessPending = new Set<string>();
+  private readonly iamTrustedAccessVisibleAt = new Map<string, number>();
 
-  /** Secrets of temporary credentials minted by AssumeRole, kept in memory only, so tests can prove none leaks. */
+  /** Secrets of temporary credentials minted by STS, kept in memory only, so tests can prove none leaks. */
   readonly mintedSecrets: string[] = [];
 
   /** How long IAM keeps answering ServiceAccessNotEnabled after trusted access is enabled (a fault to test waits). */
@@ -23,20 +42,61 @@ export class World {
 
   constructor(public state: EmulatorState) {}
 
-  onIamTrustedAccessEnabled(org: Organization, now = Date.now()): void {
-    if (this.propagationDelayMs > 0) this.iamTrustedAccessVisibleAt.set(org.id, now + this.propagationDelayMs);
+  onIamTrustedAccessEnabled(org: Organization): void {
+    if (this.propagationDelayMs > 0) {
+      this.iamTrustedAccessPending.add(org.id);
+      this.iamTrustedAccessVisibleAt.delete(org.id);
+    }
   }
 
-  /** Maps the SigV4 access key to its account; undefined for a key the world does not accept. */
-  callerFor(accessKeyId: string): Caller | undefined {
+  /** Whether IAM sees trusted access for this organization now (false during the propagation window). */
+  iamSeesTrustedAccess(org: Organization, now = Date.now()): boolean {
+    if (!Object.hasOwn(org.trustedServices, IAM_SERVICE_PRINCIPAL)) return false;
+    if (this.iamTrustedAccessPending.delete(org.id)) this.iamTrustedAccessVisibleAt.set(org.id, now + this.propagationDelayMs);
+    return now >= (this.iamTrustedAccessVisibleAt.get(org.id) ?? 0);
+  }
+
+  /**
+   * Who signed a request: the key's account, permissions and session. Temporary keys must come with the session
+   * token they were minted with, and stop working when they expire.
+   */
+  authenticate(accessKeyId: string, sessionToken: string | undefined, now = Date.now()): Caller | Refusal {
     const key = this.state.accessKeys.find((k) => k.accessKeyId === accessKeyId);
-    if (key) {
-      const caller: Caller = { accessKeyId, accountId: key.accountId };
-      if (key.allowedActions) caller.allowedActions = key.allowedActions;
-      return caller;
+    if (!key) {
+      return this.state.defaultAccountId === null
+        ? "invalidClientToken"
+        : { accessKeyId, accountId: this.state.defaultAccountId };
     }
-    if (this.state.defaultAccountId === null) return undefined;
-    return { accessKeyId, accountId: this.state.defaultAccountId };
+    if (key.sessionTokenHash && (sessionToken === undefined || hashToken(sessionToken) !== key.sessionTokenHash)) {
+      return "invalidClientToken";
+    }
+    if (key.expiresAt !== undefined && now >= key.expiresAt) return "expiredToken";
+    const caller: Caller = { accessKeyId, accountId: key.accountId };
+    if (key.allowedActions || key.policy) {
+      caller.permissions = {
+        ...(key.allowedActions ? { allowedActions: key.allowedActions } : {}),
+        ...(key.policy ? { policy: key.policy } : {}),
+      };
+    }
+    if (key.session) caller.session = key.session;
+    return caller;
+  }
+
+  /** The principal ARN AWS names in messages and in GetCallerIdentity. */
+  principalArn(caller: Caller): string {
+    if (caller.session?.kind === "root") return `arn:aws:iam::${caller.accountId}:root`;
+    if (caller.session?.kind === "role") {
+      const role = caller.session.roleArn.split("/").pop();
+      return `arn:aws:sts::${caller.accountId}:assumed-role/${role}/${caller.session.sessionName}`;
+    }
+    return `arn:aws:iam::${caller.accountId}:user/emulated`;
+  }
+
+  /** Drops temporary keys that have expired, so minting does not grow the state without bound. */
+  pruneExpiredKeys(now = Date.now()): void {
+    const expired = this.state.accessKeys.filter((k) => k.temporary && k.expiresAt !== undefined && now >= k.expiresAt);
+    if (expired.length <= MAX_EXPIRED_KEYS_KEPT) return;
+    this.state.accessKeys = this.state.accessKeys.filter((k) => !expired.includes(k));
   }
 
   account(id: string): Account | undefined {
@@ -54,9 +114,26 @@ export class World {
     );
   }
 
-  /** Whether IAM sees trusted access for this organization now (false during the propagation window). */
-  iamSeesTrustedAccess(org: Organization, now = Date.now()): boolean {
-    if (!Object.hasOwn(org.trustedServices, IAM_SERVICE_PRINCIPAL)) return false;
-    return now >= (this.iamTrustedAccessVisibleAt.get(org.id) ?? 0);
+  /**
+   * Whether a service control policy of the caller's organization denies `action` to the caller. SCPs never apply
+   * to the management account; a statement that exempts `aws:AssumedRoot` does not apply to root sessions.
+   */
+  scpDenies(caller: Caller, action: string): boolean {
+    const org = this.organizationOf(caller.accountId);
+    if (!org || caller.accountId === org.managementAccountId) return false;
+    const account = this.account(caller.accountId)!;
+    const targets = [account.id, org.id, ...(account.ouId ? [account.ouId] : [])];
+    return org.serviceControlPolicies.some(
+      (s) =>
+        s.targets.some((t) => targets.includes(t)) &&
+        !(s.exemptAssumedRoot && caller.session?.kind === "root") &&
+        s.deny.some((pattern) => actionMatches(pattern, action)),
+    );
   }
+}
+
+/** IAM's action matching: `*` stands for any run of characters, and the match ignores case. */
+export function actionMatches(pattern: string, action: string): boolean {
+  const regex = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`, "i");
+  return regex.test(action);
 }

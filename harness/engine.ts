@@ -5,9 +5,11 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
+import { compiledProgram } from "./programs";
+import { programNode } from "./toolchain";
 
 export const REPO_ROOT = resolve(__dirname, "..");
 /** Scratch projects live inside the repository (ignored by git) so Node resolves its node_modules from them. */
@@ -44,6 +46,8 @@ export interface EngineEnvOptions {
   credentials?: FakeCredentials;
   /** Extra variables, e.g. AWS_PROFILE. */
   extra?: Record<string, string>;
+  /** Which Node runs the programs and the provider host: the cached Node 24 when there is one (default), or the machine's. */
+  node?: "24" | "machine";
 }
 
 /**
@@ -60,8 +64,9 @@ export function offlineEngineEnv(stateDir: string, options: EngineEnvOptions = {
   for (const [k, v] of Object.entries(process.env)) {
     if (!k.startsWith("AWS_") && !k.startsWith("PULUMI_")) env[k] = v;
   }
-  Object.assign(env, {
-    PATH: `${pulumiBinDir()}:${process.env.PATH ?? ""}`,
+  const node = programNode(options.node);
+  Object.assign(env, node.env, {
+    PATH: [pulumiBinDir(), ...(node.binDir ? [node.binDir] : []), process.env.PATH ?? ""].join(":"),
     PULUMI_BACKEND_URL: `file://${backend}`,
     PULUMI_HOME: home,
     PULUMI_CONFIG_PASSPHRASE: "offline-test-passphrase",
@@ -71,6 +76,8 @@ export function offlineEngineEnv(stateDir: string, options: EngineEnvOptions = {
     PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
     // The programs are type-checked by `npm run typecheck`; checking them again on every run only costs time.
     PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+    // A file backend keeps a stack's checkpoint here, which the harness reads instead of running `stack export`.
+    PULUMI_AWS_ROOT_ACCESS_BACKEND_DIR: backend,
     AWS_CONFIG_FILE: join(stateDir, "aws-config-absent"),
     AWS_SHARED_CREDENTIALS_FILE: join(stateDir, "aws-credentials-absent"),
     AWS_EC2_METADATA_DISABLED: "true",
@@ -152,8 +159,23 @@ export interface ProjectOptions {
   name?: string;
   stack?: string;
   env: NodeJS.ProcessEnv;
-  /** Plain-JavaScript programs need no TypeScript runtime option. */
+  /**
+   * Run a TypeScript program through Pulumi's TypeScript support (ts-node), as a user's `index.ts` runs. Off by
+   * default: the harness transpiles test programs to JavaScript once, which saves a second of every engine run.
+   */
   typescript?: boolean;
+}
+
+interface Checkpoint {
+  checkpoint?: { latest?: { resources?: StateResource[] } };
+}
+
+export interface StateResource {
+  urn: string;
+  type: string;
+  id?: string;
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown>;
 }
 
 /** A Pulumi project and stack in a scratch directory, driven through the CLI as a user would. */
@@ -161,9 +183,12 @@ export class PulumiProject {
   readonly dir: string;
   readonly stack: string;
   readonly env: NodeJS.ProcessEnv;
+  private readonly name: string;
+  private readonly config: Record<string, string> = {};
 
-  private constructor(dir: string, stack: string, env: NodeJS.ProcessEnv) {
+  private constructor(dir: string, name: string, stack: string, env: NodeJS.ProcessEnv) {
     this.dir = dir;
+    this.name = name;
     this.stack = stack;
     this.env = env;
   }
@@ -171,20 +196,25 @@ export class PulumiProject {
   static async create(options: ProjectOptions): Promise<PulumiProject> {
     mkdirSync(WORK_ROOT, { recursive: true });
     const dir = options.dir ?? mkdtempSync(join(WORK_ROOT, "project-"));
-    const program = options.program ?? EXAMPLE_PROGRAM;
-    const typescript = options.typescript ?? program.endsWith(".ts");
+    const source = options.program ?? EXAMPLE_PROGRAM;
+    const typescript = source.endsWith(".ts") && options.typescript === true;
+    const program = source.endsWith(".ts") && !typescript ? compiledProgram(source) : source;
+    const name = options.name ?? "root-access";
     writeFileSync(
       join(dir, "Pulumi.yaml"),
       [
-        `name: ${options.name ?? "root-access"}`,
+        `name: ${name}`,
         "runtime:",
         "  name: nodejs",
-        ...(typescript ? ["  options:", "    typescript: true"] : []),
+        // Said either way: left out, the Node.js runtime assumes TypeScript and loads ts-node for a JavaScript program.
+        "  options:",
+        `    typescript: ${typescript}`,
         `main: ${relative(dir, program) || "."}`,
         "",
       ].join("\n"),
     );
-    const project = new PulumiProject(dir, options.stack ?? "test", options.env);
+    const env = { ...options.env, PULUMI_AWS_ROOT_ACCESS_NODEJS_TYPESCRIPT: String(typescript) };
+    const project = new PulumiProject(dir, name, options.stack ?? "test", env);
     await project.pulumi(["stack", "init", project.stack]);
     return project;
   }
@@ -198,8 +228,25 @@ export class PulumiProject {
     return result;
   }
 
-  setConfig(key: string, value: string): Promise<RunResult> {
-    return this.pulumi(["config", "set", key, value]);
+  /**
+   * Sets a plain config value, as `pulumi config set` does, by writing the stack's settings file: the same file
+   * the CLI writes, without starting the CLI for every value.
+   */
+  setConfig(key: string, value: string): void {
+    this.config[key.includes(":") ? key : `${this.name}:${key}`] = value;
+    this.writeConfig();
+  }
+
+  removeConfig(key: string): void {
+    delete this.config[key.includes(":") ? key : `${this.name}:${key}`];
+    this.writeConfig();
+  }
+
+  private writeConfig(): void {
+    const file = join(this.dir, `Pulumi.${this.stack}.yaml`);
+    const salt = existsSync(file) ? /^encryptionsalt: .*$/m.exec(readFileSync(file, "utf8"))?.[0] : undefined;
+    const entries = Object.entries(this.config).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+    writeFileSync(file, [...(salt ? [salt] : []), ...(entries.length ? ["config:", ...entries] : []), ""].join("\n"));
   }
 
   up(extra: string[] = []): Promise<RunResult> {
@@ -218,32 +265,26 @@ export class PulumiProject {
     return this.pulumi(["destroy", "--yes", "--skip-preview", ...extra]);
   }
 
+  /** The stack as `pulumi stack export --show-secrets` prints it: what a user could see. */
   async exportStack(): Promise<string> {
     return (await this.pulumi(["stack", "export", "--show-secrets"])).stdout;
   }
 
+  /** Every resource in the stack's last checkpoint, read from the file backend (secrets stay encrypted there). */
+  private checkpointResources(): StateResource[] {
+    const file = join(this.env.PULUMI_AWS_ROOT_ACCESS_BACKEND_DIR!, ".pulumi", "stacks", this.name, `${this.stack}.json`);
+    if (!existsSync(file)) return [];
+    return (JSON.parse(readFileSync(file, "utf8")) as Checkpoint).checkpoint?.latest?.resources ?? [];
+  }
+
+  /** The stack's outputs, as `pulumi stack output --json` shows them. */
   async outputs(): Promise<Record<string, unknown>> {
-    return JSON.parse((await this.pulumi(["stack", "output", "--json"])).stdout) as Record<string, unknown>;
+    return this.checkpointResources().find((r) => r.type === "pulumi:pulumi:Stack")?.outputs ?? {};
   }
 
   /** Resources in state of the given type token suffix, with their inputs and outputs. */
-  async resources(
-    typeSuffix: string,
-  ): Promise<
-    Array<{ urn: string; type: string; id?: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> }>
-  > {
-    const deployment = JSON.parse(await this.exportStack()) as {
-      deployment: {
-        resources?: Array<{
-          urn: string;
-          type: string;
-          id?: string;
-          inputs: Record<string, unknown>;
-          outputs: Record<string, unknown>;
-        }>;
-      };
-    };
-    return (deployment.deployment.resources ?? []).filter((r) => r.type.endsWith(typeSuffix));
+  async resources(typeSuffix: string): Promise<StateResource[]> {
+    return this.checkpointResources().filter((r) => r.type.endsWith(typeSuffix));
   }
 
   remove(): void {
@@ -251,7 +292,38 @@ export class PulumiProject {
   }
 }
 
-/** A fresh temporary directory outside the repository (for engine state, or projects that must live elsewhere). */
+const scratchDirs: string[] = [];
+
+/**
+ * A fresh temporary directory outside the repository (for engine state, or projects that must live elsewhere),
+ * removed when the process exits.
+ */
 export function scratchDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `root-access-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `root-access-${prefix}-`));
+  if (scratchDirs.push(dir) === 1) {
+    process.once("exit", () => {
+      for (const d of scratchDirs) rmSync(d, { recursive: true, force: true });
+    });
+  }
+  return dir;
+}
+
+/**
+ * Kills every process still running for one engine environment. The engine starts plugins in process groups of
+ * their own, so a test that SIGKILLs `pulumi` (a crash) must also end the dynamic-provider host it left behind.
+ * Processes are recognised by the backend directory in their environment (Linux /proc).
+ */
+export function killEngineProcesses(env: NodeJS.ProcessEnv): number {
+  const marker = `PULUMI_AWS_ROOT_ACCESS_BACKEND_DIR=${env.PULUMI_AWS_ROOT_ACCESS_BACKEND_DIR}\0`;
+  let killed = 0;
+  for (const pid of existsSync("/proc") ? readdirSync("/proc").filter((d) => /^\d+$/.test(d)) : []) {
+    try {
+      if (!readFileSync(`/proc/${pid}/environ`, "latin1").includes(marker)) continue;
+      process.kill(Number(pid), "SIGKILL");
+      killed += 1;
+    } catch {
+      // The process ended meanwhile, or is not ours to read.
+    }
+  }
+  return killed;
 }

@@ -9,7 +9,10 @@ import { REPO_ROOT, run, scratchDir } from "./engine";
 
 export async function installedProjectDir(files: Record<string, string>): Promise<string> {
   const dir = scratchDir("installed");
-  const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: REPO_ROOT, encoding: "utf8" })
+  const tarball = execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", dir], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+  })
     .trim()
     .split("\n")
     .pop()!;

@@ -5,10 +5,10 @@
 # put first on PATH.
 set -euo pipefail
 
-PULUMI_VERSION=v3.248.0          # matches the pinned @pulumi/pulumi 3.248.0 (newest that runs on Node 20)
+PULUMI_VERSION=v3.274.1          # newest pkg/v3 served; one CLI for both legs (SDK 3.248.0 on Node 20, 3.270.0 on Node 24)
 LANGUAGE_HOST_VERSION=v3.68.0    # newest sdk/v3 release that still contains pulumi-language-nodejs (see README)
 here=$(cd "$(dirname "$0")" && pwd)
-launcher="$here/bin/pulumi-resource-pulumi-nodejs"
+launchers="$here/bin"
 cache_root=${PULUMI_AWS_ROOT_ACCESS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-aws-root-access}
 bin="$cache_root/pulumi-$PULUMI_VERSION-nodejs-host-$LANGUAGE_HOST_VERSION/bin"
 
@@ -27,7 +27,9 @@ if [ -z "${PULUMI_AWS_ROOT_ACCESS_FORCE_BUILD:-}" ] && existing=$(command -v pul
   fi
 fi
 
-if complete "$bin" && [ "$("$bin/pulumi" version 2>/dev/null)" = "$PULUMI_VERSION" ]; then
+if [ -x "$bin/pulumi-language-nodejs-host" ] && [ "$("$bin/pulumi" version 2>/dev/null)" = "$PULUMI_VERSION" ]; then
+  # The launchers are the repository's: refreshed on every use, so an edit reaches the cached build.
+  cp -f "$launchers/pulumi-resource-pulumi-nodejs" "$launchers/pulumi-language-nodejs" "$bin/"
   say "Pulumi CLI $PULUMI_VERSION already built in $bin"
   echo "$bin"
   exit 0
@@ -48,11 +50,11 @@ say "[1/3] pulumi (github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@$PULUMI_VERSION)"
 say "[2/3] pulumi-language-nodejs (github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs@$LANGUAGE_HOST_VERSION)"
 (cd "$here/pulumi-cli/language-host" && go build -mod=readonly -trimpath \
   -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$LANGUAGE_HOST_VERSION" \
-  -o "$staging/pulumi-language-nodejs" github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs)
+  -o "$staging/pulumi-language-nodejs-host" github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs)
 
-say "[3/3] pulumi-resource-pulumi-nodejs (the dynamic-provider launcher)"
-cp "$launcher" "$staging/pulumi-resource-pulumi-nodejs"
-chmod +x "$staging/pulumi-resource-pulumi-nodejs"
+say "[3/3] launchers: pulumi-resource-pulumi-nodejs (the dynamic-provider host) and pulumi-language-nodejs"
+cp "$launchers/pulumi-resource-pulumi-nodejs" "$launchers/pulumi-language-nodejs" "$staging/"
+chmod +x "$staging/pulumi-resource-pulumi-nodejs" "$staging/pulumi-language-nodejs"
 
 [ "$("$staging/pulumi" version)" = "$PULUMI_VERSION" ] || { say "error: built pulumi reports $("$staging/pulumi" version)"; exit 1; }
 mkdir -p "$(dirname "$bin")"

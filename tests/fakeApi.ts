@@ -1,5 +1,16 @@
 /** An in-memory AwsApi for unit tests, every service: records calls and can fail a chosen one. */
-import type { AwsApi, FeatureState, IamApi, OrganizationInfo, OrganizationsApi, StsApi } from "../provider/aws";
+import type {
+  AccountInfo,
+  AwsApi,
+  FeatureState,
+  IamApi,
+  OrganizationInfo,
+  OrganizationsApi,
+  RootSessionsApi,
+  RootTask,
+  RootUserApi,
+  StsApi,
+} from "../provider/aws";
 import type { FeatureName } from "../provider/core/features";
 
 export class FakeApi implements AwsApi {
@@ -14,6 +25,65 @@ export class FakeApi implements AwsApi {
   /** How many delegated administrators IAM accepts; unlimited when undefined. */
   administratorLimit: number | undefined;
   readonly organizations: OrganizationsApi;
+  accounts: AccountInfo[] = [{ id: "111111111111", name: "management", status: "ACTIVE" }];
+  /** Root users' credentials per member account, as the emulator's seed spells them. */
+  rootUsers: Record<string, FakeRootUser> = {};
+  /** Actions of each root-task policy, as AWS publishes them; a call outside them fails with AccessDenied. */
+  static readonly TASK_ACTIONS: Record<RootTask, string[]> = {
+    IAMAuditRootUserCredentials: ["summary", "loginProfile", "accessKeys", "lastUsed", "certificates", "mfa"],
+    IAMDeleteRootUserCredentials: ["loginProfile", "accessKeys", "lastUsed", "certificates", "mfa", "delete", "deactivate"],
+    IAMCreateRootUserPassword: ["loginProfile", "create"],
+  };
+  readonly rootSessions: RootSessionsApi = {
+    withRootSession: async <T>(accountId: string, task: RootTask, work: (root: RootUserApi) => Promise<T>): Promise<T> => {
+      this.maybeFail(`assumeRoot ${accountId} ${task}`);
+      const user = (this.rootUsers[accountId] ??= { password: false, accessKeys: [], signingCertificates: [], mfaDevices: [] });
+      const call = (action: string, name: string): void => {
+        this.maybeFail(`${name} ${accountId}`);
+        if (!FakeApi.TASK_ACTIONS[task].includes(action)) throw awsError("AccessDenied", `${name} is not in ${task}`);
+      };
+      return work({
+        summary: async () => {
+          call("summary", "summary");
+          return {
+            password: user.password,
+            accessKeys: user.accessKeys.length > 0,
+            signingCertificates: user.signingCertificates.length > 0,
+            mfaDevices: user.mfaDevices.length > 0,
+          };
+        },
+        loginProfileExists: async () => {
+          call("loginProfile", "getLoginProfile");
+          return user.password || user.recoveryProfile === true;
+        },
+        createLoginProfile: async () => {
+          call("create", "createLoginProfile");
+          user.recoveryProfile = true;
+        },
+        deleteLoginProfile: async () => {
+          call("delete", "deleteLoginProfile");
+          user.password = false;
+          user.recoveryProfile = false;
+        },
+        accessKeys: async () => (call("accessKeys", "listAccessKeys"), [...user.accessKeys]),
+        accessKeyLastUsed: async (id) => (call("lastUsed", `lastUsed ${id}`), undefined),
+        deleteAccessKey: async (id) => {
+          call("delete", `deleteAccessKey ${id}`);
+          user.accessKeys = user.accessKeys.filter((k) => k !== id);
+        },
+        signingCertificates: async () => (call("certificates", "listSigningCertificates"), [...user.signingCertificates]),
+        deleteSigningCertificate: async (id) => {
+          call("delete", `deleteSigningCertificate ${id}`);
+          user.signingCertificates = user.signingCertificates.filter((c) => c !== id);
+        },
+        mfaDevices: async () => (call("mfa", "listMfaDevices"), [...user.mfaDevices]),
+        deactivateMfaDevice: async (serial) => {
+          call("deactivate", `deactivateMfaDevice ${serial}`);
+          user.mfaDevices = user.mfaDevices.filter((d) => d !== serial);
+        },
+      });
+    },
+  };
   readonly iam: IamApi = {
     listFeatures: async () => {
       this.maybeFail("list");
@@ -40,6 +110,10 @@ export class FakeApi implements AwsApi {
       describeOrganization: async (): Promise<OrganizationInfo> => {
         this.maybeFail("describeOrganization");
         return { id: this.organizationId, managementAccountId: this.managementAccountId, featureSet: this.featureSet };
+      },
+      listAccounts: async () => {
+        this.maybeFail("listAccounts");
+        return this.accounts.map((a) => ({ ...a }));
       },
       listTrustedServices: async () => {
         this.maybeFail("listTrustedServices");
@@ -76,6 +150,14 @@ export class FakeApi implements AwsApi {
     this.calls.push(call);
     if (this.failOn?.call === call) throw this.failOn.error;
   }
+}
+
+export interface FakeRootUser {
+  password: boolean;
+  recoveryProfile?: boolean;
+  accessKeys: string[];
+  signingCertificates: string[];
+  mfaDevices: string[];
 }
 
 /** An error shaped like the AWS SDK's: matched by `name`. */

@@ -3,6 +3,7 @@
  */
 import { IAMClient } from "@aws-sdk/client-iam";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { STSClient } from "@aws-sdk/client-sts";
 import { start } from "../emulator";
 import type { EmulatorOptions, RunningEmulator } from "../emulator";
 import { randomCredentials } from "../harness/engine";
@@ -53,22 +54,38 @@ export function scenarioSeed(
   };
 }
 
+export interface Clients {
+  iam: IAMClient;
+  organizations: OrganizationsClient;
+  sts: STSClient;
+}
+
+/** Credentials as STS returns them. */
+export interface SessionCredentials {
+  AccessKeyId?: string | undefined;
+  SecretAccessKey?: string | undefined;
+  SessionToken?: string | undefined;
+}
+
 export interface EmulatorFixture {
   emulator: RunningEmulator;
   credentials: FakeCredentials;
   iam: IAMClient;
   organizations: OrganizationsClient;
   /** SDK clients for another access key (another account) of the same emulator. */
-  clientsFor(accessKeyId: string): { iam: IAMClient; organizations: OrganizationsClient };
+  clientsFor(accessKeyId: string): Clients;
+  /** SDK clients signing with temporary credentials, e.g. a root session. */
+  clientsWith(credentials: SessionCredentials | undefined): Clients;
   close(): Promise<void>;
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorFixture> {
   const emulator = await start(options);
   const credentials = randomCredentials();
-  const clientsFor = (accessKeyId: string, secretAccessKey = "unused-secret-for-emulator") => {
-    const config = { region: "us-east-1", endpoint: emulator.url, credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 };
-    return { iam: new IAMClient(config), organizations: new OrganizationsClient(config) };
+  const clientsFor = (accessKeyId: string, secretAccessKey = "unused-secret-for-emulator", sessionToken?: string): Clients => {
+    const credentials = { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+    const config = { region: "us-east-1", endpoint: emulator.url, credentials, maxAttempts: 1 };
+    return { iam: new IAMClient(config), organizations: new OrganizationsClient(config), sts: new STSClient(config) };
   };
   const own = clientsFor(credentials.accessKeyId, credentials.secretAccessKey);
   return {
@@ -76,12 +93,46 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     credentials,
     ...own,
     clientsFor: (key) => clientsFor(key),
+    clientsWith: (c) => clientsFor(c?.AccessKeyId ?? "", c?.SecretAccessKey ?? "", c?.SessionToken),
     close: async () => {
       own.iam.destroy();
       own.organizations.destroy();
       await emulator.close();
     },
   };
+}
+
+export const MEMBER_2 = "555555555555";
+export const SUSPENDED = "666666666666";
+
+/** What each member account's root user has, as in the seed format. */
+export const ROOT_USERS = {
+  [MEMBER]: {
+    password: true,
+    accessKeys: ["AKIAROOTMEMBER000001"],
+    signingCertificates: ["CERTROOTMEMBER00000000001"],
+    mfaDevices: [`arn:aws:iam::${MEMBER}:mfa/root-account-mfa-device`],
+  },
+  [MEMBER_2]: {},
+  [DELEGATED_ADMIN]: { accessKeys: ["AKIAROOTSECURITY0001"] },
+} as const;
+
+/**
+ * The scenario organization with centralized root access on (both features), root credentials in member accounts,
+ * a second clean member and a suspended one.
+ */
+export function rootCredentialsSeed(features: string[] = ["RootCredentialsManagement", "RootSessions"]): Record<string, unknown> {
+  const seed = scenarioSeed({ enabledRootFeatures: features });
+  const accounts = seed.accounts as Array<Record<string, unknown>>;
+  for (const account of accounts) {
+    const root = (ROOT_USERS as Record<string, unknown>)[account.id as string];
+    if (root) account.rootUser = root;
+  }
+  accounts.push(
+    { id: MEMBER_2, name: "clean", organizationId: ORG_ID },
+    { id: SUSPENDED, name: "suspended", organizationId: ORG_ID, status: "SUSPENDED" },
+  );
+  return seed;
 }
 
 /** Operations the emulator saw, in order, optionally only the mutating ones. */

@@ -5,7 +5,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PulumiProject, REPO_ROOT, offlineEngineEnv, scratchDir } from "../harness/engine";
-import type { RunResult } from "../harness/engine";
 import type { EmulatorFixture } from "./fixtures";
 
 export const RAW_ARGS_PROGRAM = join(REPO_ROOT, "tests", "programs", "raw-args.ts");
@@ -45,8 +44,8 @@ export async function rawProject(fx: EmulatorFixture, options: RawProjectOptions
   return project;
 }
 
-export function declare(project: PulumiProject, resources: Declaration[]): Promise<RunResult> {
-  return project.setConfig("resources", JSON.stringify(resources.map((r) => ({ args: {}, ...r }))));
+export function declare(project: PulumiProject, resources: Declaration[]): void {
+  project.setConfig("resources", JSON.stringify(resources.map((r) => ({ args: {}, ...r }))));
 }
 
 /** CLI output with line wrapping undone, for matching whole sentences. */

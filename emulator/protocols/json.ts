@@ -14,6 +14,8 @@ const FAILURES: Record<CommonFailure, (message?: string) => AwsError> = {
     new AwsError("UnrecognizedClientException", message ?? "The security token included in the request is invalid.", 400),
   accessDenied: (message) =>
     new AwsError("AccessDeniedException", message ?? "You don't have permissions to access this resource."),
+  expiredToken: (message) =>
+    new AwsError("ExpiredTokenException", message ?? "The security token included in the request is expired", 400),
   throttling: (message) =>
     new AwsError("TooManyRequestsException", message ?? "You have sent too many requests in too short a period of time."),
   serverError: (message) =>

@@ -6,8 +6,13 @@ import { AwsError } from "../awsError";
 import type { CommonFailure } from "../awsError";
 import type { Request, Wire } from "./wire";
 
-/** A value in a Query response: a string, a number, a list (rendered as `<member>` items) or a nested structure. */
-export type XmlValue = string | number | boolean | XmlValue[] | { [key: string]: XmlValue };
+/** A map in a Query response, rendered as `<entry><key/><value/></entry>` items (IAM's SummaryMap). */
+export class XmlMap {
+  constructor(readonly entries: Record<string, string | number>) {}
+}
+
+/** A value in a Query response: a string, a number, a list (rendered as `<member>` items), a map or a structure. */
+export type XmlValue = string | number | boolean | XmlMap | XmlValue[] | { [key: string]: XmlValue };
 
 export function xmlEscape(s: string): string {
   return s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
@@ -17,6 +22,11 @@ export function toXml(value: XmlValue): string {
   if (typeof value === "string") return xmlEscape(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return value.map((v) => `<member>${toXml(v)}</member>`).join("");
+  if (value instanceof XmlMap) {
+    return Object.entries(value.entries)
+      .map(([k, v]) => `<entry><key>${xmlEscape(k)}</key><value>${toXml(v)}</value></entry>`)
+      .join("");
+  }
   return Object.entries(value)
     .map(([k, v]) => `<${k}>${toXml(v)}</${k}>`)
     .join("");
@@ -54,6 +64,8 @@ const FAILURES: Record<CommonFailure, (message?: string) => AwsError> = {
   invalidClientToken: (message) =>
     new AwsError("InvalidClientTokenId", message ?? "The security token included in the request is invalid.", 403),
   accessDenied: (message) => new AwsError("AccessDenied", message ?? "Access denied", 403),
+  expiredToken: (message) =>
+    new AwsError("ExpiredToken", message ?? "The security token included in the request is expired", 403),
   throttling: (message) => new AwsError("Throttling", message ?? "Rate exceeded", 400),
   serverError: (message) =>
     new AwsError(

@@ -50,13 +50,56 @@ function adminOf(world: World, caller: Caller): Organization {
   return org;
 }
 
+function invalidInput(message: string, reason: string): AwsError {
+  return new AwsError("InvalidInputException", message, 400, "Sender", { Reason: reason });
+}
+
+/** Most items a page holds; AWS caps Organizations lists at 20 per page. */
+const MAX_RESULTS = 20;
+
+/**
+ * One page of a list, as Organizations pages them: at most `MaxResults` items (1-20), and a `NextToken` whenever
+ * more items exist. Tokens are opaque, and only valid for the operation that issued them.
+ */
+function page<T>(operation: string, items: T[], input: Input): { items: T[]; NextToken?: string } {
+  let size = MAX_RESULTS;
+  if (input.MaxResults !== undefined) {
+    const n = input.MaxResults;
+    if (typeof n !== "number" || !Number.isInteger(n))
+      throw invalidInput("MaxResults must be a whole number.", "INVALID_PATTERN");
+    if (n < 1) throw invalidInput("MaxResults must be at least 1.", "MIN_VALUE_EXCEEDED");
+    if (n > MAX_RESULTS) throw invalidInput(`MaxResults must be at most ${MAX_RESULTS}.`, "MAX_VALUE_EXCEEDED");
+    size = n;
+  }
+  let offset = 0;
+  if (input.NextToken !== undefined) {
+    try {
+      const decoded = JSON.parse(Buffer.from(String(input.NextToken), "base64url").toString("utf8")) as {
+        op?: unknown;
+        at?: unknown;
+      };
+      if (decoded.op !== operation || typeof decoded.at !== "number" || !Number.isInteger(decoded.at) || decoded.at < 0)
+        throw new Error();
+      offset = decoded.at;
+    } catch {
+      throw invalidInput("The NextToken is not valid for this operation.", "INVALID_NEXT_TOKEN");
+    }
+  }
+  const slice = items.slice(offset, offset + size);
+  const next =
+    offset + size < items.length
+      ? Buffer.from(JSON.stringify({ op: operation, at: offset + size })).toString("base64url")
+      : undefined;
+  return next ? { items: slice, NextToken: next } : { items: slice };
+}
+
 function requireString(input: Input, key: string, pattern: RegExp): string {
   const v = input[key];
   if (v === undefined || v === null) {
-    throw new AwsError("InvalidInputException", `${key} is required.`, 400, "Sender", { Reason: "MISSING_REQUIRED_PARAMETER" });
+    throw invalidInput(`${key} is required.`, "INPUT_REQUIRED");
   }
   if (typeof v !== "string" || !pattern.test(v)) {
-    throw new AwsError("InvalidInputException", `${key} has an invalid value.`, 400, "Sender", { Reason: "INVALID_PATTERN" });
+    throw invalidInput(`${key} has an invalid value.`, "INVALID_PATTERN");
   }
   return v;
 }
@@ -71,8 +114,8 @@ function describeAccount(org: Organization, a: Account): Json {
     Arn: accountArn(org, a.id),
     Email: a.email,
     Name: a.name,
-    Status: "ACTIVE",
-    State: "ACTIVE",
+    Status: a.status,
+    State: a.status === "PENDING_CLOSURE" ? "PENDING_CLOSURE" : a.status === "SUSPENDED" ? "SUSPENDED" : "ACTIVE",
     JoinedMethod: a.id === org.managementAccountId ? "CREATED" : "INVITED",
     JoinedTimestamp: 1_600_000_000,
   };
@@ -109,20 +152,35 @@ export const ORGANIZATIONS_OPERATIONS: Record<string, Handler> = {
     return { Account: describeAccount(org, orgAccount(world, org, id)) };
   },
 
-  ListAWSServiceAccessForOrganization(world, caller) {
+  ListAWSServiceAccessForOrganization(world, caller, input) {
     const org = adminOf(world, caller);
-    return {
-      EnabledServicePrincipals: Object.entries(org.trustedServices)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([ServicePrincipal, DateEnabled]) => ({ ServicePrincipal, DateEnabled })),
-    };
+    const all = Object.entries(org.trustedServices)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([ServicePrincipal, DateEnabled]) => ({ ServicePrincipal, DateEnabled }));
+    const { items, NextToken } = page("ListAWSServiceAccessForOrganization", all, input);
+    return { EnabledServicePrincipals: items, ...(NextToken ? { NextToken } : {}) };
+  },
+
+  ListAccounts(world, caller, input) {
+    const org = adminOf(world, caller);
+    const all = world.state.accounts.filter((a) => a.organizationId === org.id).map((a) => describeAccount(org, a));
+    const { items, NextToken } = page("ListAccounts", all, input);
+    return { Accounts: items, ...(NextToken ? { NextToken } : {}) };
   },
 
   EnableAWSServiceAccess(world, caller, input) {
     const org = managementOf(world, caller);
     const principal = requireString(input, "ServicePrincipal", SERVICE_PRINCIPAL);
     if (org.featureSet !== "ALL") {
-      throw new AwsError("ConstraintViolationException", "Trusted access requires an organization with all features enabled.");
+      throw new AwsError(
+        "ConstraintViolationException",
+        "Trusted access requires an organization with all features enabled.",
+        400,
+        "Sender",
+        {
+          Reason: "ORGANIZATION_NOT_IN_ALL_FEATURES_MODE",
+        },
+      );
     }
     if (!Object.hasOwn(org.trustedServices, principal)) {
       org.trustedServices[principal] = epochSeconds();
@@ -208,11 +266,11 @@ export const ORGANIZATIONS_OPERATIONS: Record<string, Handler> = {
         org.delegatedAdministrators.filter((d) => filter === undefined || d.servicePrincipal === filter).map((d) => d.accountId),
       ),
     ];
-    return {
-      DelegatedAdministrators: ids.map((id) => {
-        const since = Math.min(...org.delegatedAdministrators.filter((d) => d.accountId === id).map((d) => d.registeredAt));
-        return { ...describeAccount(org, orgAccount(world, org, id)), DelegationEnabledDate: since };
-      }),
-    };
+    const all = ids.map((id) => {
+      const since = Math.min(...org.delegatedAdministrators.filter((d) => d.accountId === id).map((d) => d.registeredAt));
+      return { ...describeAccount(org, orgAccount(world, org, id)), DelegationEnabledDate: since };
+    });
+    const { items, NextToken } = page("ListDelegatedAdministrators", all, input);
+    return { DelegatedAdministrators: items, ...(NextToken ? { NextToken } : {}) };
   },
 };

@@ -24,9 +24,18 @@ export interface IamApi {
   setFeature(feature: FeatureName, enabled: boolean): Promise<FeatureState>;
 }
 
-/** AWS Organizations: the organization, trusted access and delegated administrators. Lists are read to the end. */
+/** An account of the organization, as ListAccounts reports it. */
+export interface AccountInfo {
+  id: string;
+  name: string;
+  /** ACTIVE, SUSPENDED or PENDING_CLOSURE. */
+  status: string;
+}
+
+/** AWS Organizations: the organization, its accounts, trusted access and delegated administrators. Lists are read to the end. */
 export interface OrganizationsApi {
   describeOrganization(): Promise<OrganizationInfo>;
+  listAccounts(): Promise<AccountInfo[]>;
   /** Service principals with trusted access. */
   listTrustedServices(): Promise<string[]>;
   setTrustedAccess(servicePrincipal: string, enabled: boolean): Promise<void>;
@@ -41,9 +50,45 @@ export interface StsApi {
   callerAccountId(): Promise<string>;
 }
 
+/** The AWS-managed root-task policies the package uses. */
+export type RootTask = "IAMAuditRootUserCredentials" | "IAMDeleteRootUserCredentials" | "IAMCreateRootUserPassword";
+
+/** When a root access key was last used. */
+export interface LastUsed {
+  date: string;
+  service: string;
+  region: string;
+}
+
+/** The member account's root user, as a root session sees it (IAM calls made without `UserName`). */
+export interface RootUserApi {
+  /** What GetAccountSummary says is present. */
+  summary(): Promise<{ password: boolean; accessKeys: boolean; signingCertificates: boolean; mfaDevices: boolean }>;
+  /** Whether the root user has a login profile (a password, or a password-less profile that allows recovery). */
+  loginProfileExists(): Promise<boolean>;
+  /** A password-less login profile, so the account owner can use "forgot password". */
+  createLoginProfile(): Promise<void>;
+  deleteLoginProfile(): Promise<void>;
+  accessKeys(): Promise<string[]>;
+  accessKeyLastUsed(accessKeyId: string): Promise<LastUsed | undefined>;
+  deleteAccessKey(accessKeyId: string): Promise<void>;
+  signingCertificates(): Promise<string[]>;
+  deleteSigningCertificate(certificateId: string): Promise<void>;
+  /** MFA device serial numbers. */
+  mfaDevices(): Promise<string[]>;
+  deactivateMfaDevice(serialNumber: string): Promise<void>;
+}
+
+/** Short-lived root sessions in member accounts (STS AssumeRoot), one account and one task each. */
+export interface RootSessionsApi {
+  /** Runs `work` in a fresh root session; its credentials never leave this call. */
+  withRootSession<T>(accountId: string, task: RootTask, work: (root: RootUserApi) => Promise<T>): Promise<T>;
+}
+
 /** Everything the package calls in AWS, for one set of connection settings. */
 export interface AwsApi {
   iam: IamApi;
   organizations: OrganizationsApi;
   sts: StsApi;
+  rootSessions: RootSessionsApi;
 }

@@ -7,8 +7,22 @@ import type { ConnectionSettings } from "./connection";
 import { createIamApi } from "./iam";
 import { createOrganizationsApi } from "./organizations";
 import { createStsApi } from "./sts";
+import { createRootSessionsApi } from "./rootSessions";
 
-export type { AwsApi, FeatureState, IamApi, OrganizationInfo, OrganizationsApi, StsApi } from "./api";
+export type {
+  AccountInfo,
+  AwsApi,
+  FeatureState,
+  IamApi,
+  LastUsed,
+  OrganizationInfo,
+  OrganizationsApi,
+  RootSessionsApi,
+  RootTask,
+  RootUserApi,
+  StsApi,
+} from "./api";
+export { ROOT_SESSION_SECONDS } from "./rootSessions";
 export type { ConnectionSettings } from "./connection";
 export { FALLBACK_REGION, MAX_ATTEMPTS, describeCredentials } from "./connection";
 export { MAX_PAGES } from "./pagination";
@@ -23,5 +37,6 @@ export function createAwsApi(settings: ConnectionSettings, options: AwsApiOption
     iam: createIamApi(settings),
     organizations: createOrganizationsApi(settings, options.organizationsPageSize),
     sts: createStsApi(settings),
+    rootSessions: createRootSessionsApi(settings),
   };
 }

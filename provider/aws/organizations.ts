@@ -5,6 +5,7 @@ import {
   DisableAWSServiceAccessCommand,
   EnableAWSServiceAccessCommand,
   ListAWSServiceAccessForOrganizationCommand,
+  ListAccountsCommand,
   ListDelegatedAdministratorsCommand,
   OrganizationsClient,
   RegisterDelegatedAdministratorCommand,
@@ -21,6 +22,16 @@ export function createOrganizationsApi(settings: ConnectionSettings, pageSize?: 
     async describeOrganization() {
       const org = (await (await orgs()).send(new DescribeOrganizationCommand({}))).Organization;
       return { id: org?.Id ?? "", managementAccountId: org?.MasterAccountId ?? "", featureSet: org?.FeatureSet ?? "" };
+    },
+    async listAccounts() {
+      const c = await orgs();
+      return readAllPages("ListAccounts", async (NextToken) => {
+        const page = await c.send(new ListAccountsCommand({ NextToken, MaxResults }));
+        return {
+          items: (page.Accounts ?? []).map((a) => ({ id: a.Id ?? "", name: a.Name ?? "", status: a.Status ?? "" })),
+          nextToken: page.NextToken,
+        };
+      });
     },
     async listTrustedServices() {
       const c = await orgs();

@@ -25,7 +25,7 @@ describe("bringing an organization's existing features under management", functi
     const env = offlineEngineEnv(scratchDir("e2e-adopt"), { emulatorUrl: fx.emulator.url, credentials: fx.credentials });
     const project = await PulumiProject.create({ env });
     cleanup.push(() => project.remove());
-    for (const [k, v] of Object.entries(config)) await project.setConfig(k, v);
+    for (const [k, v] of Object.entries(config)) project.setConfig(k, v);
     return project;
   }
 

@@ -8,7 +8,7 @@ import type { EmulatorFixture } from "../fixtures";
 import { BAD_INPUTS } from "../badInputs";
 
 const PROGRAM = join(REPO_ROOT, "tests", "programs", "raw-args.ts");
-const CONCURRENCY = 4;
+const CONCURRENCY = 2;
 
 describe(`${BAD_INPUTS.length} wrong declarations through the real engine`, function () {
   this.timeout(15 * 60_000);
@@ -26,7 +26,7 @@ describe(`${BAD_INPUTS.length} wrong declarations through the real engine`, func
       while (next < BAD_INPUTS.length) {
         const i = next++;
         const project = await PulumiProject.create({ dir, program: PROGRAM, env, stack: `case-${i}` });
-        await project.setConfig(
+        project.setConfig(
           "resources",
           JSON.stringify([{ kind: BAD_INPUTS[i]!.kind, name: "subject", args: BAD_INPUTS[i]!.inputs }]),
         );

@@ -20,7 +20,7 @@ describe("examples/bare-organization: from trusted access off to centralized roo
       program: PROGRAM,
       env: offlineEngineEnv(scratchDir("e2e-bare"), { emulatorUrl: fx.emulator.url, credentials }),
     });
-    await project.setConfig("delegatedAdministratorAccountId", MEMBER);
+    project.setConfig("delegatedAdministratorAccountId", MEMBER);
   });
   after(async () => {
     project?.remove();

@@ -33,7 +33,7 @@ describe(`one program, ${ORGS * 2} resources across ${ORGS} organizations, in pa
       { kind: "RootSessions", name: `sessions-${i}`, args: { profile: `org${i}` } },
       { kind: "RootCredentialsManagement", name: `credentials-${i}`, args: { profile: `org${i}` } },
     ]);
-    await project.setConfig("resources", JSON.stringify(resources));
+    project.setConfig("resources", JSON.stringify(resources));
   });
   after(async () => {
     project?.remove();

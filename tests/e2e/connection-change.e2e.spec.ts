@@ -12,7 +12,7 @@ describe("changing only a resource's connection settings", function () {
   before(async () => {
     fx = await startEmulator({ seed: scenarioSeed() });
     project = await rawProject(fx, { profiles: { old: KEYS.management, new: KEYS.management } });
-    await declare(project, [{ kind: "RootSessions", name: "sessions", args: { profile: "old" } }]);
+    declare(project, [{ kind: "RootSessions", name: "sessions", args: { profile: "old" } }]);
     await project.up();
   });
   after(async () => {
@@ -21,7 +21,7 @@ describe("changing only a resource's connection settings", function () {
   });
 
   it("previews an update that names the change and says no AWS change is made", async () => {
-    await declare(project, [{ kind: "RootSessions", name: "sessions", args: { profile: "new" } }]);
+    declare(project, [{ kind: "RootSessions", name: "sessions", args: { profile: "new" } }]);
     const preview = await project.preview();
     expect(preview.stdout).to.match(/~ 1 to update/);
     expect(flat(preview.stdout)).to.include(
@@ -61,7 +61,7 @@ describe("a credential error names the profile it used and where that came from"
   });
 
   it("names a profile set on the resource", async () => {
-    await declare(project, [{ kind: "RootSessions", name: "sessions", args: { profile: "ghost" } }]);
+    declare(project, [{ kind: "RootSessions", name: "sessions", args: { profile: "ghost" } }]);
     const up = await project.pulumi(["up", "--yes", "--skip-preview"], { allowFailure: true });
     expect(up.code).to.not.equal(0);
     expect(flat(up.stdout)).to.include(
@@ -70,8 +70,8 @@ describe("a credential error names the profile it used and where that came from"
   });
 
   it("names a profile from the stack config", async () => {
-    await declare(project, [{ kind: "RootSessions", name: "sessions" }]);
-    await project.setConfig("aws:profile", "phantom");
+    declare(project, [{ kind: "RootSessions", name: "sessions" }]);
+    project.setConfig("aws:profile", "phantom");
     const up = await project.pulumi(["up", "--yes", "--skip-preview"], { allowFailure: true });
     expect(up.code).to.not.equal(0);
     expect(flat(up.stdout)).to.include(
@@ -80,8 +80,8 @@ describe("a credential error names the profile it used and where that came from"
   });
 
   it("names the profile recorded in state when refresh uses it", async () => {
-    await project.pulumi(["config", "rm", "aws:profile"]);
-    await declare(project, [{ kind: "RootSessions", name: "sessions", args: { profile: "management" } }]);
+    project.removeConfig("aws:profile");
+    declare(project, [{ kind: "RootSessions", name: "sessions", args: { profile: "management" } }]);
     await project.up();
     writeProfiles(project, {});
     const refresh = await project.pulumi(["refresh", "--yes"], { allowFailure: true });

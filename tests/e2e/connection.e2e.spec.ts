@@ -38,7 +38,7 @@ describe("connection settings and partial failure through the real Pulumi CLI", 
   });
 
   it("honours the stack's aws:profile through the provider's configure", async () => {
-    await project.setConfig("aws:profile", "management");
+    project.setConfig("aws:profile", "management");
     await project.up();
     expect(
       fx.emulator
@@ -67,7 +67,7 @@ describe("connection settings and partial failure through the real Pulumi CLI", 
   });
 
   it("says which feature succeeded when the next one fails, and the following up converges", async () => {
-    await project.setConfig("aws:profile", "management");
+    project.setConfig("aws:profile", "management");
     // More 500s than the SDK's bounded retries absorb, on the second feature only.
     fx.emulator.setFaults({ rules: [{ kind: "serverError", count: 20, operations: ["EnableOrganizationsRootSessions"] }] });
     const failed = await project.pulumi(["up", "--yes", "--skip-preview"], { allowFailure: true });

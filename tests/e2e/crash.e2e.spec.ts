@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { spawn } from "node:child_process";
 import { ListOrganizationsFeaturesCommand } from "@aws-sdk/client-iam";
-import { PulumiProject, offlineEngineEnv, scratchDir } from "../../harness/engine";
+import { PulumiProject, killEngineProcesses, offlineEngineEnv, scratchDir } from "../../harness/engine";
 import { RELIABILITY, operations, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 
@@ -28,6 +28,7 @@ async function crashDuring(
   }
   await new Promise((r) => setTimeout(r, 1000)); // the slow call is now in flight
   process.kill(-child.pid!, "SIGKILL");
+  killEngineProcesses(project.env); // the provider host runs in a process group of its own
   await new Promise((r) => setTimeout(r, 6000)); // whatever AWS was doing finishes without a client
 }
 
@@ -71,9 +72,9 @@ describe("crash and resume: pulumi up killed with SIGKILL in the middle of an AW
   });
 
   it(`converges after a crash during ${RELIABILITY.crashPoints[1]}, finishing only what is left`, async () => {
-    await project.setConfig("enabledFeatures", '["RootSessions"]');
+    project.setConfig("enabledFeatures", '["RootSessions"]');
     await project.up();
-    await project.setConfig("enabledFeatures", '["RootCredentialsManagement"]');
+    project.setConfig("enabledFeatures", '["RootCredentialsManagement"]');
     await crashDuring(project, fx, "DisableOrganizationsRootSessions", "EnableOrganizationsRootCredentialsManagement");
     await resume();
     expect(operations(fx.emulator, { mutatingOnly: true })).to.not.include("EnableOrganizationsRootCredentialsManagement");

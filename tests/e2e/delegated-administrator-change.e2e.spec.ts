@@ -31,7 +31,7 @@ for (const { title, limit } of LIMITS) {
       if (limit) org.delegatedAdministratorLimits = { [IAM_PRINCIPAL]: limit };
       fx = await startEmulator({ seed });
       project = await rawProject(fx, { key: KEYS.management });
-      await declare(project, admin(MEMBER));
+      declare(project, admin(MEMBER));
       await project.up();
       expect(registered(fx)).to.deep.equal([MEMBER]);
     });
@@ -41,7 +41,7 @@ for (const { title, limit } of LIMITS) {
     });
 
     it("registers B and deregisters A in one up, ending with only B registered", async () => {
-      await declare(project, admin(DELEGATED_ADMIN));
+      declare(project, admin(DELEGATED_ADMIN));
       fx.emulator.clearCalls();
       const up = await project.up();
       expect(registered(fx)).to.deep.equal([DELEGATED_ADMIN]);
@@ -101,7 +101,7 @@ describe("a delegated administrator change that cannot complete", function () {
     org.delegatedAdministratorLimits = { [IAM_PRINCIPAL]: 1 };
     fx = await startEmulator({ seed });
     project = await rawProject(fx, { key: KEYS.management });
-    await declare(project, [{ kind: "IamDelegatedAdministrator", name: "security", args: { accountId: MEMBER } }]);
+    declare(project, [{ kind: "IamDelegatedAdministrator", name: "security", args: { accountId: MEMBER } }]);
     await project.up();
   });
   after(async () => {
@@ -110,7 +110,7 @@ describe("a delegated administrator change that cannot complete", function () {
   });
 
   it("puts A back when B cannot be registered after A made room, and says so", async () => {
-    await declare(project, [{ kind: "IamDelegatedAdministrator", name: "security", args: { accountId: DELEGATED_ADMIN } }]);
+    declare(project, [{ kind: "IamDelegatedAdministrator", name: "security", args: { accountId: DELEGATED_ADMIN } }]);
     // The first Register meets the limit; the second (B, after A made room) fails every SDK attempt; the third (A again)
     // goes through.
     fx.emulator.setFaults({

@@ -18,10 +18,10 @@ describe("injected AWS faults through the real Pulumi CLI", function () {
           env: offlineEngineEnv(scratchDir("e2e-faults"), { emulatorUrl: fx.emulator.url, credentials: fx.credentials }),
         });
         if (s.before) {
-          await project.setConfig("enabledFeatures", JSON.stringify(s.before));
+          project.setConfig("enabledFeatures", JSON.stringify(s.before));
           await project.up();
         }
-        await project.setConfig("enabledFeatures", JSON.stringify(s.declared));
+        project.setConfig("enabledFeatures", JSON.stringify(s.declared));
       });
       after(async () => {
         project?.remove();

@@ -31,7 +31,7 @@ describe("an organization that no longer exists", function () {
     fx = await startEmulator({ seed });
     for (const stack of ["refreshed", "destroyed"]) {
       const project = await rawProject(fx, { key: KEYS.management, stack });
-      await declare(
+      declare(
         project,
         EVERY_KIND.map((d) => ({ ...d, name: `${d.name}-${stack}` })),
       );
@@ -74,8 +74,8 @@ describe("what the provider prints", function () {
   before(async () => {
     fx = await startEmulator({ seed: scenarioSeed() });
     project = await rawProject(fx, { profiles: { management: KEYS.management, member: KEYS.member } });
-    await project.setConfig("aws:profile", "management");
-    await declare(project, [{ kind: "OrganizationsFeatures", name: "features", args: { enabledFeatures: ["RootSessions"] } }]);
+    project.setConfig("aws:profile", "management");
+    declare(project, [{ kind: "OrganizationsFeatures", name: "features", args: { enabledFeatures: ["RootSessions"] } }]);
     await project.up();
   });
   after(async () => {
@@ -84,7 +84,7 @@ describe("what the provider prints", function () {
   });
 
   it("calls a declared change a change of the declaration, not drift", async () => {
-    await declare(project, [
+    declare(project, [
       {
         kind: "OrganizationsFeatures",
         name: "features",
@@ -100,7 +100,7 @@ describe("what the provider prints", function () {
   });
 
   it("prints a typed error once, with its name and no stack trace", async () => {
-    await project.setConfig("aws:profile", "member");
+    project.setConfig("aws:profile", "member");
     const preview = await project.preview([], true);
     expect(preview.code).to.not.equal(0);
     // The engine shows an error in its progress line and once more in the Diagnostics summary; nothing else may.
@@ -113,7 +113,7 @@ describe("what the provider prints", function () {
     );
     expect(preview.output).to.not.match(/^\s+at .*:\d+:\d+\)?$/m);
     expect(preview.output).to.not.include("[object Object]");
-    await project.setConfig("aws:profile", "management");
+    project.setConfig("aws:profile", "management");
   });
 });
 
@@ -153,7 +153,7 @@ describe("reading an organization without managing it, and importing it", functi
   });
 
   it("previews an import as a create and says it is an import by adoption", async () => {
-    await declare(project, [{ kind: "RootSessions", name: "sessions", opts: { import: ORG_ID } }]);
+    declare(project, [{ kind: "RootSessions", name: "sessions", opts: { import: ORG_ID } }]);
     const preview = await project.preview();
     expect(preview.stdout).to.match(/\+ +pulumi-nodejs:dynamic\/aws-root-access:RootSessions sessions create/);
     const up = await project.up();

@@ -28,10 +28,10 @@ describe("changing style or names never switches a feature off", function () {
   });
 
   async function upAndKeepBoth(from: Declaration[], to: Declaration[]): Promise<string> {
-    await declare(project, from);
+    declare(project, from);
     await project.up();
     expect(live()).to.deep.equal(BOTH);
-    await declare(project, to);
+    declare(project, to);
     fx.emulator.clearCalls();
     const up = await project.up();
     expect(live(), "both features are still on").to.deep.equal(BOTH);
@@ -56,9 +56,9 @@ describe("changing style or names never switches a feature off", function () {
   });
 
   it("renames a resource with aliases, with no create or delete at all", async () => {
-    await declare(project, PER_FEATURE);
+    declare(project, PER_FEATURE);
     await project.up();
-    await declare(project, [{ ...PER_FEATURE[0]!, name: "sessions", opts: { aliases: ["root-sessions"] } }, PER_FEATURE[1]!]);
+    declare(project, [{ ...PER_FEATURE[0]!, name: "sessions", opts: { aliases: ["root-sessions"] } }, PER_FEATURE[1]!]);
     fx.emulator.clearCalls();
     const preview = await project.preview();
     expect(preview.stdout).to.not.match(/to create|to delete/);
@@ -68,14 +68,14 @@ describe("changing style or names never switches a feature off", function () {
   });
 
   it("switches style with retainOnDelete on the old resources, the documented path", async () => {
-    await declare(project, PER_FEATURE);
+    declare(project, PER_FEATURE);
     await project.up();
-    await declare(
+    declare(
       project,
       PER_FEATURE.map((d) => ({ ...d, opts: { retainOnDelete: true } })),
     );
     await project.up();
-    await declare(project, AUTHORITATIVE);
+    declare(project, AUTHORITATIVE);
     fx.emulator.clearCalls();
     await project.up();
     expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal([]);
@@ -85,7 +85,7 @@ describe("changing style or names never switches a feature off", function () {
   });
 
   it("refuses two resources managing the same feature in one program, naming both, before any AWS call", async () => {
-    await declare(project, [...PER_FEATURE, ...AUTHORITATIVE]);
+    declare(project, [...PER_FEATURE, ...AUTHORITATIVE]);
     const preview = await project.preview([], true);
     expect(preview.code).to.not.equal(0);
     expect(flat(preview.stdout + preview.stderr)).to.include(

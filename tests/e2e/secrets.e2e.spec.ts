@@ -68,7 +68,7 @@ describe("no credential reaches state, the serialized provider, CLI output or er
         });
         project = await PulumiProject.create({ program: PROGRAM, env });
         const args = { enabledFeatures: ["RootCredentialsManagement", "RootSessions"], ...s.args };
-        await project.setConfig("resources", JSON.stringify([{ kind: "OrganizationsFeatures", name: "root-access", args }]));
+        project.setConfig("resources", JSON.stringify([{ kind: "OrganizationsFeatures", name: "root-access", args }]));
       });
       after(async () => {
         project?.remove();

@@ -16,7 +16,7 @@ describe("IAM trusted access switched off in the console while IamTrustedAccess 
   before(async () => {
     fx = await startEmulator({ seed: scenarioSeed() });
     project = await rawProject(fx, { key: KEYS.management });
-    await declare(project, [{ kind: "CentralizedRootAccess", name: "root-access" }]);
+    declare(project, [{ kind: "CentralizedRootAccess", name: "root-access" }]);
     await project.up();
     await fx
       .clientsFor(KEYS.management)

@@ -21,11 +21,11 @@ describe("changing the declaration through the real Pulumi CLI", function () {
   });
 
   it("updates OrganizationsFeatures in place both ways, one call per feature, never replacing", async () => {
-    await project.setConfig("enabledFeatures", '["RootSessions"]');
+    project.setConfig("enabledFeatures", '["RootSessions"]');
     await project.up();
     expect(await live()).to.deep.equal(["RootSessions"]);
 
-    await project.setConfig("enabledFeatures", '["RootSessions","RootCredentialsManagement"]');
+    project.setConfig("enabledFeatures", '["RootSessions","RootCredentialsManagement"]');
     fx.emulator.clearCalls();
     const widen = await project.up();
     expect(widen.stdout)
@@ -33,7 +33,7 @@ describe("changing the declaration through the real Pulumi CLI", function () {
       .and.not.match(/replace/);
     expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal(["EnableOrganizationsRootCredentialsManagement"]);
 
-    await project.setConfig("enabledFeatures", '["RootCredentialsManagement"]');
+    project.setConfig("enabledFeatures", '["RootCredentialsManagement"]');
     fx.emulator.clearCalls();
     await project.up();
     expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal(["DisableOrganizationsRootSessions"]);
@@ -42,7 +42,7 @@ describe("changing the declaration through the real Pulumi CLI", function () {
   });
 
   it("destroys exactly what was declared, leaving a feature it never declared", async () => {
-    await project.setConfig("enabledFeatures", '["RootSessions"]');
+    project.setConfig("enabledFeatures", '["RootSessions"]');
     await project.up();
     await fx.iam.send(new EnableOrganizationsRootCredentialsManagementCommand({}));
     fx.emulator.clearCalls();
@@ -52,7 +52,7 @@ describe("changing the declaration through the real Pulumi CLI", function () {
   });
 
   it("manages each feature with its own resource in the per-feature style", async () => {
-    await project.setConfig("style", "per-feature");
+    project.setConfig("style", "per-feature");
     await project.up();
     expect(await live()).to.deep.equal(["RootCredentialsManagement", "RootSessions"]);
     expect((await project.preview(["--expect-no-changes"])).code).to.equal(0);

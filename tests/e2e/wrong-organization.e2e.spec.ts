@@ -45,8 +45,8 @@ for (const { title, other } of OTHERS) {
     before(async () => {
       fx = await startEmulator({ seed: twoOrganizations(other) });
       project = await rawProject(fx, { profiles: { management: KEYS.management } });
-      await project.setConfig("aws:profile", "management");
-      await declare(project, EVERY_KIND);
+      project.setConfig("aws:profile", "management");
+      declare(project, EVERY_KIND);
       await project.up();
       urns = Object.fromEntries(
         (await project.resources(""))
@@ -96,8 +96,8 @@ describe("following the mismatch error's advice to move a stack to another organ
   before(async () => {
     fx = await startEmulator({ seed: twoOrganizations({}) });
     project = await rawProject(fx, { profiles: { a: KEYS.management, b: OTHER_KEY } });
-    await project.setConfig("aws:profile", "a");
-    await declare(project, [{ kind: "RootSessions", name: "sessions" }]);
+    project.setConfig("aws:profile", "a");
+    declare(project, [{ kind: "RootSessions", name: "sessions" }]);
     await project.up();
   });
   after(async () => {
@@ -106,7 +106,7 @@ describe("following the mismatch error's advice to move a stack to another organ
   });
 
   it("works: pulumi state delete, then up creates the resource in the other organization", async () => {
-    await project.setConfig("aws:profile", "b");
+    project.setConfig("aws:profile", "b");
     const refused = await project.pulumi(["up", "--yes", "--skip-preview"], { allowFailure: true });
     expect(refused.code).to.not.equal(0);
     expect(flat(refused.stdout)).to.include("pulumi state delete");

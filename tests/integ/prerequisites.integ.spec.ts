@@ -1,5 +1,8 @@
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createAwsApi } from "../../provider/aws";
 import { join } from "node:path";
 import { providerFor } from "../providers";
 import {
@@ -7,6 +10,7 @@ import {
   ManagementAccountAsDelegatedAdministratorError,
   OrganizationMismatchError,
   OrganizationNotInAllFeaturesModeError,
+  PaginationError,
   ServiceAccessNotEnabledError,
   TrustedAccessPropagationTimeoutError,
 } from "../../provider/errors";
@@ -246,5 +250,57 @@ describe("the README's promised message for each missing prerequisite", () => {
         });
       });
     });
+  });
+});
+
+describe("the Organizations adapter reads paginated lists to the end, and no further", () => {
+  let fx: EmulatorFixture;
+  before(async () => {
+    const seed = scenarioSeed({
+      trustedServices: Array.from({ length: 9 }, (_, i) => `aaa${i}.amazonaws.com`).concat(IAM_PRINCIPAL),
+    });
+    const org = (seed.organizations as Array<Record<string, unknown>>)[0]!;
+    const accounts = seed.accounts as Array<Record<string, unknown>>;
+    for (let i = 0; i < 7; i += 1) accounts.push({ id: String(800_000_000_000 + i), organizationId: ORG_ID });
+    org.delegatedAdministrators = accounts.slice(-7).map((a) => ({ accountId: a.id, servicePrincipal: IAM_PRINCIPAL }));
+    fx = await startEmulator({ seed });
+  });
+  after(async () => fx.close());
+  useEmulatorEnvironment(
+    () => fx,
+    () => KEYS.management,
+  );
+
+  it("finds iam.amazonaws.com and every delegated administrator across pages of one item", async () => {
+    const api = createAwsApi({}, { organizationsPageSize: 1 });
+    expect(await api.organizations.listTrustedServices())
+      .to.include(IAM_PRINCIPAL)
+      .and.have.length(10);
+    expect(await api.organizations.listDelegatedAdministrators(IAM_PRINCIPAL)).to.have.length(7);
+    expect(fx.emulator.calls().filter((c) => c.operation === "ListAWSServiceAccessForOrganization")).to.have.length(10);
+    const lifecycle = providerFor("IamTrustedAccess").lifecycle;
+    expect((await lifecycle.read(api, ORG_ID, {}, () => {})).props).to.include({ enabled: true });
+  });
+
+  it("stops with PaginationError on an endpoint that repeats its NextToken", async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
+      res.end(JSON.stringify({ EnabledServicePrincipals: [{ ServicePrincipal: "x.amazonaws.com" }], NextToken: "same" }));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    const saved = process.env.AWS_ENDPOINT_URL_ORGANIZATIONS;
+    process.env.AWS_ENDPOINT_URL_ORGANIZATIONS = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const err = await createAwsApi({})
+        .organizations.listTrustedServices()
+        .catch((e: unknown) => e);
+      expect(err).to.be.instanceOf(PaginationError);
+      expect((err as Error).message).to.match(
+        /^Cannot read ListAWSServiceAccessForOrganization to the end: AWS returned the same NextToken twice \(after 2 pages\)/,
+      );
+    } finally {
+      process.env.AWS_ENDPOINT_URL_ORGANIZATIONS = saved;
+      server.close();
+    }
   });
 });

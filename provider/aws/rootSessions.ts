@@ -1,0 +1,136 @@
+/**
+ * Privileged root sessions in member accounts (STS AssumeRoot) and the IAM calls made in them. A session's
+ * credentials exist only inside `withRootSession`: they are never returned, logged or kept, each session serves one
+ * account and one task, and a failure's message is scrubbed of them before it leaves.
+ */
+import {
+  CreateLoginProfileCommand,
+  DeactivateMFADeviceCommand,
+  DeleteAccessKeyCommand,
+  DeleteLoginProfileCommand,
+  DeleteSigningCertificateCommand,
+  GetAccessKeyLastUsedCommand,
+  GetAccountSummaryCommand,
+  GetLoginProfileCommand,
+  IAMClient,
+  ListAccessKeysCommand,
+  ListMFADevicesCommand,
+  ListSigningCertificatesCommand,
+} from "@aws-sdk/client-iam";
+import { AssumeRootCommand, STSClient } from "@aws-sdk/client-sts";
+import { isAwsError } from "../errors";
+import type { RootSessionsApi, RootTask, RootUserApi } from "./api";
+import { clientConfig, lazyClient } from "./connection";
+import type { ConnectionSettings } from "./connection";
+
+export const ROOT_TASK_POLICY_PREFIX = "arn:aws:iam::aws:policy/root-task/";
+
+/**
+ * Five minutes: a session serves one account's few calls, but the SDK's retries on throttling (up to six attempts
+ * with backoff) must fit in it. AWS allows at most fifteen.
+ */
+export const ROOT_SESSION_SECONDS = 300;
+
+type Iam = { send: IAMClient["send"] };
+
+function rootUserApi(iam: Iam): RootUserApi {
+  return {
+    async summary() {
+      const map = (await iam.send(new GetAccountSummaryCommand({}))).SummaryMap ?? {};
+      return {
+        password: (map.AccountPasswordPresent ?? 0) > 0,
+        accessKeys: (map.AccountAccessKeysPresent ?? 0) > 0,
+        signingCertificates: (map.AccountSigningCertificatesPresent ?? 0) > 0,
+        mfaDevices: (map.AccountMFAEnabled ?? 0) > 0,
+      };
+    },
+    async loginProfileExists() {
+      try {
+        await iam.send(new GetLoginProfileCommand({}));
+        return true;
+      } catch (e) {
+        if (isAwsError(e, "NoSuchEntity")) return false;
+        throw e;
+      }
+    },
+    async createLoginProfile() {
+      await iam.send(new CreateLoginProfileCommand({}));
+    },
+    async deleteLoginProfile() {
+      await iam.send(new DeleteLoginProfileCommand({}));
+    },
+    async accessKeys() {
+      return ((await iam.send(new ListAccessKeysCommand({}))).AccessKeyMetadata ?? []).map((k) => k.AccessKeyId ?? "");
+    },
+    async accessKeyLastUsed(AccessKeyId) {
+      const used = (await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId }))).AccessKeyLastUsed;
+      return used?.LastUsedDate
+        ? { date: used.LastUsedDate.toISOString(), service: used.ServiceName ?? "", region: used.Region ?? "" }
+        : undefined;
+    },
+    async deleteAccessKey(AccessKeyId) {
+      await iam.send(new DeleteAccessKeyCommand({ AccessKeyId }));
+    },
+    async signingCertificates() {
+      return ((await iam.send(new ListSigningCertificatesCommand({}))).Certificates ?? []).map((c) => c.CertificateId ?? "");
+    },
+    async deleteSigningCertificate(CertificateId) {
+      await iam.send(new DeleteSigningCertificateCommand({ CertificateId }));
+    },
+    async mfaDevices() {
+      return ((await iam.send(new ListMFADevicesCommand({}))).MFADevices ?? []).map((d) => d.SerialNumber ?? "");
+    },
+    async deactivateMfaDevice(SerialNumber) {
+      await iam.send(new DeactivateMFADeviceCommand({ SerialNumber }));
+    },
+  };
+}
+
+/** Replaces every occurrence of the session's secrets in an error's message, whatever the SDK put there. */
+function scrubbed(err: unknown, secrets: string[]): unknown {
+  if (typeof err === "object" && err !== null && typeof (err as { message?: unknown }).message === "string") {
+    let message = (err as { message: string }).message;
+    for (const secret of secrets) if (secret) message = message.split(secret).join("[redacted]");
+    Object.defineProperty(err, "message", { value: message, writable: true, configurable: true });
+  }
+  return err;
+}
+
+export function createRootSessionsApi(settings: ConnectionSettings): RootSessionsApi {
+  const sts = lazyClient(settings, (config) => new STSClient(config));
+  async function withRootSession<T>(accountId: string, task: RootTask, work: (root: RootUserApi) => Promise<T>): Promise<T> {
+    const assumed = await (
+      await sts()
+    )
+      .send(
+        new AssumeRootCommand({
+          TargetPrincipal: accountId,
+          TaskPolicyArn: { arn: `${ROOT_TASK_POLICY_PREFIX}${task}` },
+          DurationSeconds: ROOT_SESSION_SECONDS,
+        }),
+      )
+      .catch((e: unknown) => {
+        throw Object.assign(e as object, { rootSession: { accountId, task, step: "AssumeRoot" } });
+      });
+    const c = assumed.Credentials;
+    const secrets = [c?.AccessKeyId ?? "", c?.SecretAccessKey ?? "", c?.SessionToken ?? ""];
+    const { region, maxAttempts, retryMode, requestHandler } = await clientConfig(
+      settings.region ? { region: settings.region } : {},
+    );
+    const iam = new IAMClient({
+      region,
+      maxAttempts,
+      retryMode,
+      requestHandler,
+      credentials: { accessKeyId: secrets[0]!, secretAccessKey: secrets[1]!, sessionToken: secrets[2]! },
+    });
+    try {
+      return await work(rootUserApi(iam));
+    } catch (e) {
+      throw Object.assign(scrubbed(e, secrets) as object, { rootSession: { accountId, task } });
+    } finally {
+      iam.destroy();
+    }
+  }
+  return { withRootSession };
+}
