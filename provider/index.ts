@@ -14,7 +14,17 @@ export { IamDelegatedAdministrator } from "./resources/iamDelegatedAdministrator
 export type { IamDelegatedAdministratorArgs } from "./resources/iamDelegatedAdministrator";
 export { CentralizedRootAccess } from "./resources/centralizedRootAccess";
 export type { CentralizedRootAccessArgs } from "./resources/centralizedRootAccess";
+export { MemberRootCredentials } from "./resources/memberRootCredentials";
+export type { MemberRootCredentialsArgs } from "./resources/memberRootCredentials";
+export { OrganizationRootCredentials } from "./resources/organizationRootCredentials";
+export type { OrganizationRootCredentialsArgs } from "./resources/organizationRootCredentials";
 export type { ConnectionArgs } from "./resources/connectionArgs";
+export { auditRootCredentials, DEFAULT_AUDIT_CONCURRENCY } from "./rootCredentials/audit";
+export type { AuditRootCredentialsOptions, AccountAudit, RootCredentialsAudit } from "./rootCredentials/audit";
+export { renderAudit } from "./rootCredentials/report";
+export type { AuditFormat } from "./rootCredentials/report";
+export { CREDENTIAL_KINDS } from "./core/rootCredentials";
+export type { CredentialKind, RootCredentials, AccessKeyUse } from "./core/rootCredentials";
 export { ALL_FEATURES } from "./core/features";
 export type { FeatureName } from "./core/features";
 export {
@@ -37,5 +47,11 @@ export {
   AccountAlreadyRegisteredError,
   TrustedAccessPropagationTimeoutError,
   PaginationError,
+  InvalidArgumentsError,
+  RootFeatureNotEnabledError,
+  ServiceControlPolicyDeniedError,
+  ManagementAccountTargetError,
+  AccountNotActiveMemberError,
+  RootSessionDeniedError,
   AwsRequestError,
 } from "./errors";

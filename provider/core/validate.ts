@@ -4,6 +4,7 @@
  * resource kind lists the properties it takes; this module knows how to check each property.
  */
 import { ALL_FEATURES, isFeatureName } from "./features";
+import { CREDENTIAL_KINDS, isCredentialKind } from "./rootCredentials";
 
 export interface CheckFailure {
   property: string;
@@ -93,6 +94,31 @@ const checkFeatureList: Checker = (failures, property, value) => {
   });
 };
 
+/** A list of distinct names from `valid`, with a hint for a name that differs only in case or spacing. */
+function namesFrom(valid: readonly string[], isValid: (v: unknown) => boolean, what: string): Checker {
+  return (failures, property, value) => {
+    if (isAbsent(value) || value === UNKNOWN) return;
+    if (!Array.isArray(value)) {
+      failures.push({ property, reason: `${property} must be a list of ${valid.join(", ")}, got ${show(value)}` });
+      return;
+    }
+    const seen = new Set<string>();
+    value.forEach((item: unknown, i) => {
+      const at = `${property}[${i}]`;
+      if (item === UNKNOWN) return;
+      if (!isValid(item)) {
+        const nearly = typeof item === "string" ? valid.find((v) => v.toLowerCase() === item.trim().toLowerCase()) : undefined;
+        const hint = nearly ? ` (did you mean "${nearly}"? names are case-sensitive)` : "";
+        failures.push({ property: at, reason: `${at} is ${show(item)}, which is not ${what}; valid values: ${valid.join(", ")}${hint}` });
+      } else if (seen.has(item as string)) {
+        failures.push({ property: at, reason: `${at}: "${String(item)}" is listed more than once; list each once` });
+      } else {
+        seen.add(item as string);
+      }
+    });
+  };
+}
+
 const checkBoolean: Checker = (failures, property, value) => {
   if (isAbsent(value) || value === UNKNOWN || typeof value === "boolean") return;
   failures.push({ property, reason: `${property} must be true or false, got ${show(value)}` });
@@ -122,9 +148,11 @@ const CHECKS: Record<string, Checker> = {
   enabledFeatures: checkFeatureList,
   disableOnDelete: checkBoolean,
   accountId: required(
-    "the 12-digit ID of the member account to register",
+    "the 12-digit ID of the member account",
     stringMatching(ACCOUNT_ID_PATTERN, "a 12-digit AWS account ID such as 123456789012"),
   ),
+  remove: namesFrom(CREDENTIAL_KINDS, isCredentialKind, "a kind of root credential"),
+  allowPasswordRecovery: checkBoolean,
 };
 
 /** The connection settings and organization guard every resource takes. */
@@ -133,12 +161,35 @@ export const CONNECTION_PROPERTIES = ["organizationId", "region", "profile", "ro
 /** Properties the engine adds to every dynamic resource. */
 const INTERNAL_PROPERTIES = ["__provider"];
 
+/** A check across properties, for combinations that are wrong though each value is fine. */
+export type CrossCheck = (news: Record<string, unknown>) => CheckFailure[];
+
+/** `allowPasswordRecovery` keeps a login profile that removing `password` would delete: they cannot go together. */
+export const recoveryConflict: CrossCheck = (news) => {
+  const remove = Array.isArray(news.remove) ? news.remove : news.remove === undefined ? CREDENTIAL_KINDS : [];
+  if (news.allowPasswordRecovery !== true || !remove.includes("password")) return [];
+  const why = news.remove === undefined ? " (the default `remove` lists all four kinds)" : "";
+  return [
+    {
+      property: "allowPasswordRecovery",
+      reason:
+        `allowPasswordRecovery keeps a password-less login profile, but remove includes "password"${why}, which deletes it; ` +
+        'drop "password" from remove, or set allowPasswordRecovery to false',
+    },
+  ];
+};
+
 /**
  * Returns every problem with a resource's inputs; an empty list means they are fine.
  * @param kind the resource kind, for messages
  * @param properties every property the kind takes
  */
-export function validateInputs(kind: string, properties: readonly string[], news: Record<string, unknown>): CheckFailure[] {
+export function validateInputs(
+  kind: string,
+  properties: readonly string[],
+  news: Record<string, unknown>,
+  crossChecks: readonly CrossCheck[] = [],
+): CheckFailure[] {
   const failures: CheckFailure[] = [];
   for (const key of Object.keys(news)) {
     if (INTERNAL_PROPERTIES.includes(key) || properties.includes(key)) continue;
@@ -147,5 +198,48 @@ export function validateInputs(kind: string, properties: readonly string[], news
   for (const property of properties) {
     if (Object.hasOwn(CHECKS, property)) CHECKS[property]!(failures, property, news[property]);
   }
+  if (failures.length === 0) for (const cross of crossChecks) failures.push(...cross(news));
+  return failures;
+}
+
+/** The bounds of the fleet audit's concurrency. */
+export const MAX_AUDIT_CONCURRENCY = 64;
+export const AUDIT_FORMATS = ["table", "json", "csv"] as const;
+
+/** Checks the options of `auditRootCredentials` and the `audit` CLI, before any AWS call. */
+export function validateAuditOptions(options: Record<string, unknown>): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  const allowed = ["accounts", "concurrency", "format", "region", "profile", "roleArn", "onProgress"];
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) failures.push({ property: key, reason: `audit has no option "${key}"; valid options: ${allowed.join(", ")}` });
+  }
+  const accounts = options.accounts;
+  if (accounts !== undefined && accounts !== "all") {
+    if (!Array.isArray(accounts) || accounts.length === 0) {
+      failures.push({ property: "accounts", reason: `accounts must be "all" or a list of 12-digit account IDs, got ${show(accounts)}` });
+    } else {
+      const seen = new Set<unknown>();
+      accounts.forEach((id: unknown, i) => {
+        if (typeof id !== "string" || !ACCOUNT_ID_PATTERN.test(id)) {
+          failures.push({ property: `accounts[${i}]`, reason: `accounts[${i}] must be a 12-digit AWS account ID, got ${show(id)}` });
+        } else if (seen.has(id)) {
+          failures.push({ property: `accounts[${i}]`, reason: `accounts[${i}]: ${id} is listed more than once` });
+        }
+        seen.add(id);
+      });
+    }
+  }
+  const c = options.concurrency;
+  if (c !== undefined && (typeof c !== "number" || !Number.isInteger(c) || c < 1 || c > MAX_AUDIT_CONCURRENCY)) {
+    failures.push({ property: "concurrency", reason: `concurrency must be a whole number from 1 to ${MAX_AUDIT_CONCURRENCY}, got ${show(c)}` });
+  }
+  const f = options.format;
+  if (f !== undefined && !(AUDIT_FORMATS as readonly unknown[]).includes(f)) {
+    failures.push({ property: "format", reason: `format must be one of ${AUDIT_FORMATS.join(", ")}, got ${show(f)}` });
+  }
+  if (options.onProgress !== undefined && typeof options.onProgress !== "function") {
+    failures.push({ property: "onProgress", reason: `onProgress must be a function, got ${show(options.onProgress)}` });
+  }
+  for (const property of ["region", "profile", "roleArn"] as const) CHECKS[property]!(failures, property, options[property]);
   return failures;
 }

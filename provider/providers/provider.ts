@@ -12,6 +12,7 @@ import { createAwsApi } from "../aws";
 import type { AwsApi, ConnectionSettings } from "../aws";
 import { ENGINE_LOGGED_MARK, forEngine } from "../errors";
 import { UNKNOWN, validateInputs } from "../core/validate";
+import type { CrossCheck } from "../core/validate";
 
 export type Props = Record<string, unknown>;
 
@@ -125,7 +126,12 @@ export interface KindProvider extends Required<
  * The provider of one kind.
  * @param properties every property the kind takes, validated in `check` before any AWS call
  */
-export function makeProvider(kind: string, properties: readonly string[], lifecycle: Lifecycle): KindProvider {
+export function makeProvider(
+  kind: string,
+  properties: readonly string[],
+  lifecycle: Lifecycle,
+  crossChecks: readonly CrossCheck[] = [],
+): KindProvider {
   // Mutated, never reassigned: a serialized closure gives each method its own copy of a reassigned variable.
   const stack: StackSettings = {};
   const connect = (props: Props, origin: SettingsOrigin): AwsApi => createAwsApi(settingsFor(stack, props, origin));
@@ -136,7 +142,7 @@ export function makeProvider(kind: string, properties: readonly string[], lifecy
     configure: async (req) => {
       Object.assign(stack, readStackSettings(req.config));
     },
-    check: (_olds, news) => reported(async () => ({ inputs: news, failures: validateInputs(kind, properties, news) })),
+    check: (_olds, news) => reported(async () => ({ inputs: news, failures: validateInputs(kind, properties, news, crossChecks) })),
     diff: (id, olds, news) => reported(() => lifecycle.diff(connect(news, "inputs"), id, olds, news, toStdout)),
     create: (inputs) => reported(() => lifecycle.create(connect(inputs, "inputs"), inputs, toStdout)),
     read: (id, props) => reported(() => lifecycle.read(connect(props ?? {}, "state"), id, props ?? {}, toStdout)),

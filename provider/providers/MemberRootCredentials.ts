@@ -1,0 +1,140 @@
+/**
+ * The serialized provider of `MemberRootCredentials`: a member account's root user credentials, audited in every
+ * diff (so a credential that reappears is drift in a plain preview), removed in create and update through root
+ * sessions, and kept removed. The resource ID is the account ID. Delete changes nothing: deleted credentials cannot
+ * be restored.
+ */
+import { CREDENTIAL_KINDS, credentialCount, isCredentialKind, maskKeyId, presentCredentials } from "../core/rootCredentials";
+import type { CredentialKind, PresentCredential, RootCredentials } from "../core/rootCredentials";
+import { CONNECTION_PROPERTIES, UNKNOWN, recoveryConflict } from "../core/validate";
+import { guardOrganization } from "../core/organizationGuard";
+import { RootAccessError } from "../errors";
+import { allowPasswordRecovery, auditMember, removeCredentials } from "../rootCredentials/memberAccount";
+import type { AwsApi } from "../aws";
+import { awsCall } from "./awsCalls";
+import { connectionChangeNote, connectionOf, describeConnectionChange, makeProvider } from "./provider";
+import type { Lifecycle, Props, Reporter } from "./provider";
+
+const KIND = "MemberRootCredentials";
+
+/** The kinds a declaration removes: all four unless `remove` names some. */
+function removeOf(props: Props): CredentialKind[] {
+  return Array.isArray(props.remove) ? props.remove.filter(isCredentialKind) : [...CREDENTIAL_KINDS];
+}
+
+function recoveryOf(props: Props): boolean {
+  return props.allowPasswordRecovery === true;
+}
+
+function containsUnknown(props: Props): boolean {
+  return [props.accountId, props.allowPasswordRecovery, props.organizationId].includes(UNKNOWN) || (Array.isArray(props.remove) ? props.remove.includes(UNKNOWN) : props.remove === UNKNOWN);
+}
+
+/** What state records: what is still present, as counts and IDs (key IDs masked), never a secret. */
+function outputsFor(accountId: string, found: RootCredentials, inputs: Props) {
+  return {
+    accountId,
+    password: found.password,
+    loginProfile: found.loginProfile ?? found.password,
+    accessKeys: found.accessKeys.map((k) => maskKeyId(k.id)),
+    signingCertificates: [...found.signingCertificates],
+    mfaDevices: [...found.mfaDevices],
+    credentialCount: credentialCount(found),
+    remove: removeOf(inputs),
+    allowPasswordRecovery: recoveryOf(inputs),
+    ...(typeof inputs.organizationId === "string" ? { organizationId: inputs.organizationId } : {}),
+    ...connectionOf(inputs),
+  };
+}
+
+/** The differences between what is live and what is declared, each in words. */
+function deviations(accountId: string, found: RootCredentials, props: Props): { remove: PresentCredential[]; recovery: boolean; lines: string[] } {
+  const remove = presentCredentials(found, removeOf(props));
+  const recovery = recoveryOf(props) && !found.loginProfile;
+  const lines = remove.map((c) => `${accountId}: ${c.label} present`);
+  if (recovery) lines.push(`${accountId}: password recovery is not possible (the root user has no login profile)`);
+  return { remove, recovery, lines };
+}
+
+/** Checks the declared `organizationId` against the organization the credentials reach (one read, only when declared). */
+async function guard(api: AwsApi, action: string, props: Props): Promise<void> {
+  if (typeof props.organizationId !== "string" || props.organizationId === UNKNOWN) return;
+  const org = await awsCall(api, { action }, () => api.organizations.describeOrganization());
+  guardOrganization(action, org.id, undefined, props);
+}
+
+function audit(api: AwsApi, accountId: string): Promise<RootCredentials> {
+  return auditMember(api, accountId, { loginProfile: true });
+}
+
+/** Create and update: remove what is present and declared, allow recovery when asked, audit again, say what was done. */
+async function enforce(api: AwsApi, inputs: Props, report: Reporter) {
+  const accountId = String(inputs.accountId);
+  await guard(api, `manage the root credentials of account ${accountId}`, inputs);
+  const before = await audit(api, accountId);
+  const { remove, recovery } = deviations(accountId, before, inputs);
+  const done = await removeCredentials(api, accountId, remove);
+  if (recovery) {
+    await allowPasswordRecovery(api, accountId);
+    done.push("created a password-less login profile, so the account owner can use \"forgot password\"");
+  }
+  const after = remove.length > 0 || recovery ? await audit(api, accountId) : before;
+  report(
+    done.length > 0
+      ? `${KIND} ${accountId}: ${done.join("; ")}.`
+      : `${KIND} ${accountId}: nothing to remove; the root user has none of the declared credentials.`,
+  );
+  const left = deviations(accountId, after, inputs).lines;
+  if (left.length > 0) report(`${KIND} ${accountId}: still present after removal: ${left.join("; ")}.`);
+  return { id: accountId, outs: outputsFor(accountId, after, inputs) };
+}
+
+const lifecycle: Lifecycle = {
+  async diff(api, id, olds, news, report) {
+    if (containsUnknown(news)) return { changes: true };
+    const accountId = String(news.accountId);
+    if (accountId !== id) {
+      report(`${KIND}: the account changed from ${id} to ${accountId}; it is replaced (nothing is restored in ${id}).`);
+      return { changes: true, replaces: ["accountId"], deleteBeforeReplace: false };
+    }
+    await guard(api, `compare ${KIND} ${accountId} with the live account`, news);
+    const found = await audit(api, accountId);
+    const { lines } = deviations(accountId, found, news);
+    if (lines.length > 0) {
+      report(`${KIND} drift: ${lines.join("; ")}; the update will remove ${lines.length === 1 ? "it" : "them"}.`);
+      return { changes: true };
+    }
+    const declared =
+      removeOf(olds).join() !== removeOf(news).join() || recoveryOf(olds) !== recoveryOf(news) || olds.organizationId !== news.organizationId;
+    const connection = describeConnectionChange(olds, news);
+    if (connection) report(connectionChangeNote(KIND, connection));
+    return { changes: declared || Boolean(connection) };
+  },
+
+  create: (api, inputs, report) => enforce(api, inputs, report),
+
+  async read(api, id, props, report) {
+    const accountId = typeof props.accountId === "string" ? props.accountId : id;
+    try {
+      return { id: accountId, props: outputsFor(accountId, await audit(api, accountId), props) };
+    } catch (e) {
+      // An account that left the organization or was closed has nothing left to manage: refresh drops it.
+      if (!(RootAccessError.isInstance(e) && e.name === "AccountNotActiveMemberError")) throw e;
+      report(`${KIND} ${accountId}: ${e.message} Refresh removes the resource from the stack.`);
+      return { id: "", props: {} };
+    }
+  },
+
+  async update(api, _id, _olds, news, report) {
+    return { outs: (await enforce(api, news, report)).outs };
+  },
+
+  async delete(_api, id, _props, report) {
+    report(
+      `${KIND} ${id}: leaving the account's root user as it is. Deleted root credentials cannot be restored, so ` +
+        "deleting this resource only stops Pulumi from watching the account.",
+    );
+  },
+};
+
+export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "accountId", "remove", "allowPasswordRecovery"], lifecycle, [recoveryConflict]);

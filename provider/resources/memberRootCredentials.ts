@@ -1,0 +1,68 @@
+import type * as pulumi from "@pulumi/pulumi";
+import memberRootCredentialsProvider from "../providers/MemberRootCredentials";
+import { RootAccessResource } from "./rootAccessResource";
+import type { ConnectionArgs } from "./connectionArgs";
+import type { CredentialKind } from "../core/rootCredentials";
+
+/** Arguments of {@link MemberRootCredentials}. */
+export interface MemberRootCredentialsArgs extends ConnectionArgs {
+  /** The 12-digit ID of the member account (never the management account). */
+  accountId: pulumi.Input<string>;
+  /**
+   * The root credentials to remove and keep removed: any of `"password"` (the login profile), `"accessKeys"`,
+   * `"signingCertificates"`, `"mfaDevices"`. All four by default; an empty list only watches.
+   */
+  remove?: pulumi.Input<pulumi.Input<CredentialKind>[]>;
+  /**
+   * Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root
+   * user. False by default. Cannot go with removing `"password"`.
+   */
+  allowPasswordRecovery?: pulumi.Input<boolean>;
+}
+
+/**
+ * A member account's root user credentials, as code: every preview audits them through a short root session
+ * (STS AssumeRoot with `IAMAuditRootUserCredentials`), so a credential that reappears shows as drift naming the
+ * account; create and update delete what `remove` names through an `IAMDeleteRootUserCredentials` session (MFA
+ * devices are deactivated); `allowPasswordRecovery` creates a password-less login profile through
+ * `IAMCreateRootUserPassword`. Delete changes nothing, because deleted credentials cannot be restored.
+ *
+ * Needs centralized root access with `RootCredentialsManagement` (and `RootSessions` for password recovery), and
+ * the management account's or the IAM delegated administrator's credentials. The resource ID is the account ID.
+ *
+ * @example
+ * new MemberRootCredentials("workloads-root", { accountId: "222222222222" });
+ */
+export class MemberRootCredentials extends RootAccessResource {
+  declare public readonly accountId: pulumi.Output<string>;
+  /** A root password is set. */
+  declare public readonly password: pulumi.Output<boolean>;
+  /** The root user has a login profile (a password, or a password-less one for recovery). */
+  declare public readonly loginProfile: pulumi.Output<boolean>;
+  /** Root access keys still present, their IDs masked ("AKIA…XYZ1"). */
+  declare public readonly accessKeys: pulumi.Output<string[]>;
+  declare public readonly signingCertificates: pulumi.Output<string[]>;
+  /** Serial numbers of the root user's MFA devices still assigned. */
+  declare public readonly mfaDevices: pulumi.Output<string[]>;
+  /** How many root credentials are present (the password counts as one). */
+  declare public readonly credentialCount: pulumi.Output<number>;
+
+  constructor(name: string, args: MemberRootCredentialsArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      memberRootCredentialsProvider,
+      "MemberRootCredentials",
+      name,
+      [`the root credentials of account ${typeof args.accountId === "string" ? args.accountId : name}`],
+      {
+        password: undefined,
+        loginProfile: undefined,
+        accessKeys: undefined,
+        signingCertificates: undefined,
+        mfaDevices: undefined,
+        credentialCount: undefined,
+        ...args,
+      },
+      opts,
+    );
+  }
+}

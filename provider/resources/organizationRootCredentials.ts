@@ -1,0 +1,99 @@
+import * as pulumi from "@pulumi/pulumi";
+import { createAwsApi } from "../aws";
+import type { ConnectionSettings } from "../aws";
+import { ACCOUNT_ID_PATTERN, show } from "../core/validate";
+import type { CredentialKind } from "../core/rootCredentials";
+import { InvalidArgumentsError, OrganizationMismatchError, forProgram, mapAwsError } from "../errors";
+import { MemberRootCredentials } from "./memberRootCredentials";
+import type { ConnectionArgs } from "./connectionArgs";
+
+/** Arguments of {@link OrganizationRootCredentials}. */
+export interface OrganizationRootCredentialsArgs extends ConnectionArgs {
+  /** As {@link MemberRootCredentialsArgs.remove}, for every account: all four kinds by default. */
+  remove?: pulumi.Input<pulumi.Input<CredentialKind>[]>;
+  /** As {@link MemberRootCredentialsArgs.allowPasswordRecovery}, for every account. */
+  allowPasswordRecovery?: pulumi.Input<boolean>;
+  /** Member accounts to leave alone. */
+  excludeAccountIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Only these member accounts (each must be an ACTIVE member); all of them by default. */
+  accountIds?: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+type Settings = [string[] | undefined, string[] | undefined, string | undefined, string | undefined, string | undefined, string | undefined];
+
+function checkIds(property: string, ids: unknown): void {
+  if (ids === undefined) return;
+  const bad = Array.isArray(ids) ? ids.filter((id) => typeof id !== "string" || !ACCOUNT_ID_PATTERN.test(id)) : [ids];
+  if (bad.length > 0) {
+    throw forProgram(new InvalidArgumentsError("OrganizationRootCredentials", [`${property} must list 12-digit account IDs, got ${show(bad)}`]));
+  }
+}
+
+/**
+ * The root credentials of every ACTIVE member account of the organization, as code: at program time it lists the
+ * organization's accounts (the management account is never one of them), leaves out `excludeAccountIds`, keeps
+ * only `accountIds` when given, and declares one {@link MemberRootCredentials} per account with the same options.
+ * A new member account appears in the next `pulumi preview`. It works with the management account's credentials,
+ * and with the IAM delegated administrator's for what AWS allows it (listing accounts, root sessions).
+ *
+ * @example
+ * new OrganizationRootCredentials("root-credentials", { excludeAccountIds: ["333333333333"] });
+ */
+export class OrganizationRootCredentials extends pulumi.ComponentResource {
+  /** The member accounts declared, sorted. */
+  public readonly accountIds: pulumi.Output<string[]>;
+
+  constructor(name: string, args: OrganizationRootCredentialsArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    super("aws-root-access:index:OrganizationRootCredentials", name, {}, opts);
+    const stack = new pulumi.Config("aws");
+    const inputs = pulumi.all([args.accountIds, args.excludeAccountIds, args.organizationId, args.region, args.profile, args.roleArn]);
+    this.accountIds = inputs.apply(async ([only, exclude, organizationId, region, profile, roleArn]: Settings) => {
+      checkIds("accountIds", only);
+      checkIds("excludeAccountIds", exclude);
+      const settings: ConnectionSettings = {};
+      const chosenRegion = region ?? stack.get("region");
+      const chosenProfile = profile ?? stack.get("profile");
+      if (chosenRegion) settings.region = chosenRegion;
+      if (chosenProfile) {
+        settings.profile = chosenProfile;
+        settings.sources = { profile: profile ? "the component's `profile` input" : "the stack config `aws:profile`" };
+      }
+      if (roleArn) settings.roleArn = roleArn;
+      const api = createAwsApi(settings);
+      const action = "list the organization's member accounts";
+      const [org, accounts] = await Promise.all([api.organizations.describeOrganization(), api.organizations.listAccounts()]).catch((e: unknown) => {
+        throw forProgram(mapAwsError(e, { action }));
+      });
+      if (organizationId && organizationId !== org.id) {
+        throw forProgram(new OrganizationMismatchError(action, organizationId, org.id, "organizationId input"));
+      }
+      const active = accounts.filter((a) => a.status === "ACTIVE" && a.id !== org.managementAccountId).map((a) => a.id);
+      const missing = (only ?? []).filter((id) => !active.includes(id));
+      if (missing.length > 0) {
+        throw forProgram(
+          new InvalidArgumentsError("OrganizationRootCredentials", [
+            `accountIds lists ${missing.join(", ")}, which ${missing.length === 1 ? "is not an ACTIVE member account" : "are not ACTIVE member accounts"} of ${org.id} (the management account never is)`,
+          ]),
+        );
+      }
+      const members = active.filter((id) => (!only || only.includes(id)) && !(exclude ?? []).includes(id)).sort();
+      for (const accountId of members) {
+        new MemberRootCredentials(
+          `${name}-${accountId}`,
+          {
+            accountId,
+            remove: args.remove,
+            allowPasswordRecovery: args.allowPasswordRecovery,
+            organizationId: args.organizationId,
+            region: args.region,
+            profile: args.profile,
+            roleArn: args.roleArn,
+          },
+          { parent: this },
+        );
+      }
+      return members;
+    });
+    this.registerOutputs({ accountIds: this.accountIds });
+  }
+}

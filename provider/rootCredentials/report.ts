@@ -1,0 +1,46 @@
+/** The audit as a table for people, or as JSON or CSV for machines. */
+import type { AccountAudit, RootCredentialsAudit } from "./audit";
+
+export type AuditFormat = "table" | "json" | "csv";
+
+function keysOf(row: AccountAudit): string[] {
+  return (row.credentials?.accessKeys ?? []).map((k) => (k.lastUsed ? `${k.id} (last used ${k.lastUsed.date} ${k.lastUsed.service} ${k.lastUsed.region})` : `${k.id} (never used)`));
+}
+
+function statusOf(row: AccountAudit): string {
+  if (row.error) return "error";
+  const c = row.credentials!;
+  return c.password || c.accessKeys.length || c.signingCertificates.length || c.mfaDevices.length ? "root credentials" : "clean";
+}
+
+/** Control characters of anything AWS or a user gave are shown, never sent to the terminal. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function renderAudit(audit: RootCredentialsAudit, format: AuditFormat): string {
+  if (format === "json") return `${JSON.stringify(audit, null, 2)}\n`;
+  const rows = audit.accounts.map((r) => [
+    r.accountId,
+    r.name ?? "",
+    statusOf(r),
+    r.credentials ? (r.credentials.password ? "yes" : "no") : "",
+    keysOf(r).join("; "),
+    (r.credentials?.signingCertificates ?? []).join("; "),
+    (r.credentials?.mfaDevices ?? []).join("; "),
+    r.error ? `${r.error.name}: ${r.error.message}` : "",
+  ]);
+  const header = ["account", "name", "status", "password", "access keys", "signing certificates", "MFA devices", "error"];
+  if (format === "csv") return `${[header, ...rows].map((r) => r.map((c) => csvCell(printable(c))).join(",")).join("\n")}\n`;
+  const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
+  const line = (cells: string[]): string => cells.map((c, i) => printable(c).padEnd(widths[i]!)).join("  ").trimEnd();
+  const s = audit.summary;
+  return (
+    [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n") +
+    `\n\n${audit.organizationId}: ${audit.accounts.length} member accounts, ${s.clean} clean, ${s.withRootCredentials} with root credentials, ${s.failed} not audited.\n`
+  );
+}
