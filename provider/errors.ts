@@ -516,14 +516,35 @@ export function isDelegatedAdministratorLimit(err: unknown): boolean {
   );
 }
 
-/** Key IDs (AKIA…, ASIA…) and any secret in the environment never leave in a message. */
+/** Every AWS key-ID prefix IAM documents; matched even when glued to other characters (`userAKIA…`, `_AKIA…_`). */
+const KEY_ID = /(?:AKIA|ASIA|ABIA|ACCA|AIDA|AIPA|AROA|AGPA|ANPA|ANVA|APKA)[A-Z0-9]{12,}/g;
+const SECURITY_TOKEN = /(x-amz-security-token["']?\s*[:=]\s*["']?)[^\s"'&,;]+/gi;
+
+/**
+ * Key IDs, `x-amz-security-token` values and any secret in the environment never leave in a message. Credentials
+ * resolved from profiles, SSO or roles are removed where the SDK's errors are caught (`scrubSecrets`).
+ */
 export function redact(text: string): string {
-  let out = text.replace(/\b(AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|APKA)[A-Z0-9]{12,}\b/g, "[redacted key id]");
+  let out = text.replace(KEY_ID, "[redacted key id]").replace(SECURITY_TOKEN, "$1[redacted]");
   for (const name of ["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ACCESS_KEY_ID"]) {
     const value = process.env[name];
     if (value && value.length >= 8) out = out.split(value).join("[redacted]");
   }
   return out;
+}
+
+/** Removes the given secrets (resolved credentials) from an error's message, in place, before anything reads it. */
+export function scrubSecrets(err: unknown, secrets: ReadonlyArray<string | undefined>): void {
+  const e = err as { message?: unknown } | null;
+  if (!e || typeof e.message !== "string") return;
+  let message = e.message;
+  for (const secret of secrets) if (secret && secret.length >= 8) message = message.split(secret).join("[redacted]");
+  if (message !== e.message) Object.defineProperty(e, "message", { value: message, writable: true, configurable: true });
+}
+
+/** Control characters of anything a user or AWS gave are shown as `\u001b`, so they cannot forge log lines. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** Turns whatever the AWS SDK threw into one of this package's errors. */
@@ -538,7 +559,7 @@ export function mapAwsError(err: unknown, context: ErrorContext): RootAccessErro
   const rawName = (err as { name?: unknown } | null)?.name;
   const mapped = Known
     ? new Known(full)
-    : new AwsRequestError(full, typeof rawName === "string" ? rawName : code || "UnknownError", redact(message));
+    : new AwsRequestError(full, printable(typeof rawName === "string" ? rawName : code || "UnknownError"), printable(redact(message)));
   if (context.hint) mapped.message = `${mapped.message} ${context.hint}`;
   return mapped;
 }

@@ -212,7 +212,44 @@ const ROWS: Row[] = [
     "disableOnDestroy",
     /valid properties: .*disableOnDelete/,
   ],
+  ...memberRootCredentialsRows(),
 ];
+
+/** Wrong declarations of MemberRootCredentials (issue: member-account root credentials as code). */
+function memberRootCredentialsRows(): Row[] {
+  const M: ResourceKind = "MemberRootCredentials";
+  const ACCOUNT = { accountId: "222222222222" };
+  return [
+    ["no accountId on MemberRootCredentials", M, {}, "accountId", /accountId is required: the 12-digit ID of the member account/],
+    ["a member account ID of 11 digits", M, { accountId: "22222222222" }, "accountId", /12-digit AWS account ID/],
+    ["a member account ID given as a number", M, { accountId: 222222222222 }, "accountId", /must be a string/],
+    ["a member account ID with a dash", M, { accountId: "2222-2222-2222" }, "accountId", /12-digit AWS account ID/],
+    ["an unknown credential kind", M, { ...ACCOUNT, remove: ["rootPassword"] }, "remove[0]", /"rootPassword"/],
+    ["a lower-case credential kind, with a hint", M, { ...ACCOUNT, remove: ["accesskeys"] }, "remove[0]", /did you mean "accessKeys"/],
+    ["a credential kind listed twice", M, { ...ACCOUNT, remove: ["password", "password"] }, "remove[1]", /more than once/],
+    ["remove given as one string", M, { ...ACCOUNT, remove: "password" }, "remove", /list/],
+    ["remove holding a number", M, { ...ACCOUNT, remove: [1] }, "remove[0]", /1/],
+    [
+      "password recovery with the default remove, which deletes the password",
+      M,
+      { ...ACCOUNT, allowPasswordRecovery: true },
+      "allowPasswordRecovery",
+      /default `remove` lists all four kinds.*drop "password" from remove/,
+    ],
+    [
+      "password recovery while removing the password",
+      M,
+      { ...ACCOUNT, remove: ["accessKeys", "password"], allowPasswordRecovery: true },
+      "allowPasswordRecovery",
+      /remove includes "password".*set allowPasswordRecovery to false/,
+    ],
+    ["allowPasswordRecovery given as a string", M, { ...ACCOUNT, allowPasswordRecovery: "true" }, "allowPasswordRecovery", /must be true or false, got "true"/],
+    ["a misspelt property on MemberRootCredentials", M, { ...ACCOUNT, removes: ["password"] }, "removes", /valid properties: .*remove/],
+    ["accountIds given to a single account's resource", M, { ...ACCOUNT, accountIds: ["555555555555"] }, "accountIds", /no property "accountIds"/],
+    ["a malformed organizationId on MemberRootCredentials", M, { ...ACCOUNT, organizationId: "org-1" }, "organizationId", /o-a1b2c3d4e5/],
+    ["a malformed roleArn on MemberRootCredentials", M, { ...ACCOUNT, roleArn: "arn:aws:iam::1:user/x" }, "roleArn", /role/],
+  ];
+}
 
 export const BAD_INPUTS: BadInput[] = ROWS.map(([title, kind, inputs, property, reason]) => ({
   title,

@@ -5,6 +5,7 @@ import rootCredentialsManagement from "../provider/providers/RootCredentialsMana
 import organizationsFeatures from "../provider/providers/OrganizationsFeatures";
 import iamTrustedAccess from "../provider/providers/IamTrustedAccess";
 import iamDelegatedAdministrator from "../provider/providers/IamDelegatedAdministrator";
+import memberRootCredentials from "../provider/providers/MemberRootCredentials";
 
 export const PROVIDERS = {
   RootSessions: rootSessions,
@@ -12,6 +13,7 @@ export const PROVIDERS = {
   OrganizationsFeatures: organizationsFeatures,
   IamTrustedAccess: iamTrustedAccess,
   IamDelegatedAdministrator: iamDelegatedAdministrator,
+  MemberRootCredentials: memberRootCredentials,
 } satisfies Record<string, KindProvider>;
 
 /** Every resource kind of the package that has a provider. */

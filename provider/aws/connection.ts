@@ -5,6 +5,7 @@
  */
 import { IAMClient } from "@aws-sdk/client-iam";
 import { fromIni, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
+import { scrubSecrets } from "../errors";
 
 /** Where and as whom to call AWS. None of these is a secret. */
 export interface ConnectionSettings {
@@ -87,6 +88,20 @@ export async function clientConfig(settings: ConnectionSettings): Promise<Client
 }
 
 /**
+ * The credentials a client resolved (from a profile, SSO, a role, …): an endpoint may echo them, so every error
+ * of that client loses them before anything reads it. Nothing when they cannot be resolved.
+ */
+async function resolvedSecrets(client: object): Promise<Array<string | undefined>> {
+  const provider = (client as { config?: { credentials?: () => Promise<Record<string, unknown>> } }).config?.credentials;
+  try {
+    const c = provider ? await provider() : {};
+    return [c.accessKeyId, c.secretAccessKey, c.sessionToken].map((v) => (typeof v === "string" ? v : undefined));
+  } catch {
+    return [];
+  }
+}
+
+/**
  * A client built on first use, for one provider call; every `send` marks credential errors with their source.
  * `make` is a function, not a class held in a table: SDK classes in a module-level value would be copied into
  * `__provider`.
@@ -99,6 +114,10 @@ export function lazyClient<C extends { send(command: never): Promise<unknown> }>
   const annotate = withCredentialSource(settings);
   return async () => {
     const c = await (client ??= clientConfig(settings).then(make));
-    return { send: ((command: never) => c.send(command).catch(annotate)) as C["send"] };
+    const fail = async (err: unknown): Promise<never> => {
+      scrubSecrets(err, await resolvedSecrets(c));
+      return annotate(err);
+    };
+    return { send: ((command: never) => c.send(command).catch(fail)) as C["send"] };
   };
 }

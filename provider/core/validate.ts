@@ -5,6 +5,7 @@
  */
 import { ALL_FEATURES, isFeatureName } from "./features";
 import { CREDENTIAL_KINDS, isCredentialKind } from "./rootCredentials";
+import { printable } from "../errors";
 
 export interface CheckFailure {
   property: string;
@@ -32,7 +33,7 @@ export function show(value: unknown): string {
   } catch {
     text = String(value);
   }
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${text.length} characters)` : text;
+  return printable(text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${text.length} characters)` : text);
 }
 
 type Checker = (failures: CheckFailure[], property: string, value: unknown) => void;
@@ -193,7 +194,7 @@ export function validateInputs(
   const failures: CheckFailure[] = [];
   for (const key of Object.keys(news)) {
     if (INTERNAL_PROPERTIES.includes(key) || properties.includes(key)) continue;
-    failures.push({ property: key, reason: `${kind} has no property "${key}"; valid properties: ${properties.join(", ")}` });
+    failures.push({ property: printable(key), reason: `${kind} has no property ${show(key)}; valid properties: ${properties.join(", ")}` });
   }
   for (const property of properties) {
     if (Object.hasOwn(CHECKS, property)) CHECKS[property]!(failures, property, news[property]);
@@ -211,7 +212,7 @@ export function validateAuditOptions(options: Record<string, unknown>): CheckFai
   const failures: CheckFailure[] = [];
   const allowed = ["accounts", "concurrency", "format", "region", "profile", "roleArn", "onProgress"];
   for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) failures.push({ property: key, reason: `audit has no option "${key}"; valid options: ${allowed.join(", ")}` });
+    if (!allowed.includes(key)) failures.push({ property: printable(key), reason: `audit has no option ${show(key)}; valid options: ${allowed.join(", ")}` });
   }
   const accounts = options.accounts;
   if (accounts !== undefined && accounts !== "all") {

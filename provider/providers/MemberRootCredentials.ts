@@ -35,7 +35,7 @@ function outputsFor(accountId: string, found: RootCredentials, inputs: Props) {
   return {
     accountId,
     password: found.password,
-    loginProfile: found.loginProfile ?? found.password,
+    ...(found.loginProfile === undefined ? {} : { loginProfile: found.loginProfile }),
     accessKeys: found.accessKeys.map((k) => maskKeyId(k.id)),
     signingCertificates: [...found.signingCertificates],
     mfaDevices: [...found.mfaDevices],
@@ -63,22 +63,23 @@ async function guard(api: AwsApi, action: string, props: Props): Promise<void> {
   guardOrganization(action, org.id, undefined, props);
 }
 
-function audit(api: AwsApi, accountId: string): Promise<RootCredentials> {
-  return auditMember(api, accountId, { loginProfile: true });
+/** Asks about the login profile only when recovery is declared: a clean account then costs two calls. */
+function audit(api: AwsApi, accountId: string, props: Props): Promise<RootCredentials> {
+  return auditMember(api, accountId, { loginProfile: recoveryOf(props) });
 }
 
 /** Create and update: remove what is present and declared, allow recovery when asked, audit again, say what was done. */
 async function enforce(api: AwsApi, inputs: Props, report: Reporter) {
   const accountId = String(inputs.accountId);
   await guard(api, `manage the root credentials of account ${accountId}`, inputs);
-  const before = await audit(api, accountId);
+  const before = await audit(api, accountId, inputs);
   const { remove, recovery } = deviations(accountId, before, inputs);
   const done = await removeCredentials(api, accountId, remove);
   if (recovery) {
     await allowPasswordRecovery(api, accountId);
     done.push("created a password-less login profile, so the account owner can use \"forgot password\"");
   }
-  const after = remove.length > 0 || recovery ? await audit(api, accountId) : before;
+  const after = remove.length > 0 || recovery ? await audit(api, accountId, inputs) : before;
   report(
     done.length > 0
       ? `${KIND} ${accountId}: ${done.join("; ")}.`
@@ -98,7 +99,7 @@ const lifecycle: Lifecycle = {
       return { changes: true, replaces: ["accountId"], deleteBeforeReplace: false };
     }
     await guard(api, `compare ${KIND} ${accountId} with the live account`, news);
-    const found = await audit(api, accountId);
+    const found = await audit(api, accountId, news);
     const { lines } = deviations(accountId, found, news);
     if (lines.length > 0) {
       report(`${KIND} drift: ${lines.join("; ")}; the update will remove ${lines.length === 1 ? "it" : "them"}.`);
@@ -116,7 +117,7 @@ const lifecycle: Lifecycle = {
   async read(api, id, props, report) {
     const accountId = typeof props.accountId === "string" ? props.accountId : id;
     try {
-      return { id: accountId, props: outputsFor(accountId, await audit(api, accountId), props) };
+      return { id: accountId, props: outputsFor(accountId, await audit(api, accountId, props), props) };
     } catch (e) {
       // An account that left the organization or was closed has nothing left to manage: refresh drops it.
       if (!(RootAccessError.isInstance(e) && e.name === "AccountNotActiveMemberError")) throw e;

@@ -10,8 +10,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { createAwsApi } from "../aws";
 import type { AwsApi, ConnectionSettings } from "../aws";
-import { ENGINE_LOGGED_MARK, forEngine } from "../errors";
-import { UNKNOWN, validateInputs } from "../core/validate";
+import { ENGINE_LOGGED_MARK, InvalidArgumentsError, forEngine } from "../errors";
+import { ACCOUNT_ID_PATTERN, ORGANIZATION_ID_PATTERN, UNKNOWN, show, validateInputs } from "../core/validate";
 import type { CrossCheck } from "../core/validate";
 
 export type Props = Record<string, unknown>;
@@ -123,6 +123,15 @@ export interface KindProvider extends Required<
 }
 
 /**
+ * Every kind is keyed by an organization ID or an account ID. The ID can come from the `import` option or an edited
+ * state without passing `check`, so its shape is checked before it reaches AWS or a message.
+ */
+function checkedId(kind: string, id: string): string {
+  if (ORGANIZATION_ID_PATTERN.test(id) || ACCOUNT_ID_PATTERN.test(id)) return id;
+  throw new InvalidArgumentsError(kind, [`the resource ID must be an organization ID (o-…) or a 12-digit account ID, got ${show(id)}`]);
+}
+
+/**
  * The provider of one kind.
  * @param properties every property the kind takes, validated in `check` before any AWS call
  */
@@ -143,10 +152,10 @@ export function makeProvider(
       Object.assign(stack, readStackSettings(req.config));
     },
     check: (_olds, news) => reported(async () => ({ inputs: news, failures: validateInputs(kind, properties, news, crossChecks) })),
-    diff: (id, olds, news) => reported(() => lifecycle.diff(connect(news, "inputs"), id, olds, news, toStdout)),
+    diff: (id, olds, news) => reported(async () => lifecycle.diff(connect(news, "inputs"), checkedId(kind, id), olds, news, toStdout)),
     create: (inputs) => reported(() => lifecycle.create(connect(inputs, "inputs"), inputs, toStdout)),
-    read: (id, props) => reported(() => lifecycle.read(connect(props ?? {}, "state"), id, props ?? {}, toStdout)),
-    update: (id, olds, news) => reported(() => lifecycle.update(connect(news, "inputs"), id, olds, news, toStdout)),
-    delete: (id, props) => reported(() => lifecycle.delete(connect(props, "state"), id, props, toStdout)),
+    read: (id, props) => reported(async () => lifecycle.read(connect(props ?? {}, "state"), checkedId(kind, id), props ?? {}, toStdout)),
+    update: (id, olds, news) => reported(async () => lifecycle.update(connect(news, "inputs"), checkedId(kind, id), olds, news, toStdout)),
+    delete: (id, props) => reported(async () => lifecycle.delete(connect(props, "state"), checkedId(kind, id), props, toStdout)),
   };
 }

@@ -37,8 +37,8 @@ export class MemberRootCredentials extends RootAccessResource {
   declare public readonly accountId: pulumi.Output<string>;
   /** A root password is set. */
   declare public readonly password: pulumi.Output<boolean>;
-  /** The root user has a login profile (a password, or a password-less one for recovery). */
-  declare public readonly loginProfile: pulumi.Output<boolean>;
+  /** With `allowPasswordRecovery`: the root user has a login profile (so "forgot password" works). */
+  declare public readonly loginProfile: pulumi.Output<boolean | undefined>;
   /** Root access keys still present, their IDs masked ("AKIA…XYZ1"). */
   declare public readonly accessKeys: pulumi.Output<string[]>;
   declare public readonly signingCertificates: pulumi.Output<string[]>;

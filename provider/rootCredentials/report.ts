@@ -1,5 +1,6 @@
 /** The audit as a table for people, or as JSON or CSV for machines. */
 import type { AccountAudit, RootCredentialsAudit } from "./audit";
+import { printable } from "../errors";
 
 export type AuditFormat = "table" | "json" | "csv";
 
@@ -13,10 +14,6 @@ function statusOf(row: AccountAudit): string {
   return c.password || c.accessKeys.length || c.signingCertificates.length || c.mfaDevices.length ? "root credentials" : "clean";
 }
 
-/** Control characters of anything AWS or a user gave are shown, never sent to the terminal. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
 
 function csvCell(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

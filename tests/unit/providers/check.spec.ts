@@ -57,3 +57,21 @@ describe("check of every kind", () => {
     ]);
   });
 });
+
+describe("check of MemberRootCredentials", () => {
+  it("accepts an account with the defaults, a subset to remove, and password recovery without removing the password", async () => {
+    expect(await validateInputs("MemberRootCredentials", { accountId: "222222222222" })).to.deep.equal([]);
+    expect(await validateInputs("MemberRootCredentials", { accountId: "222222222222", remove: [] })).to.deep.equal([]);
+    expect(
+      await validateInputs("MemberRootCredentials", {
+        accountId: "222222222222",
+        remove: ["accessKeys", "signingCertificates", "mfaDevices"],
+        allowPasswordRecovery: true,
+      }),
+    ).to.deep.equal([]);
+  });
+
+  it("lets an account ID that is unknown during preview through", async () => {
+    expect(await validateInputs("MemberRootCredentials", { accountId: UNKNOWN, remove: [UNKNOWN] })).to.deep.equal([]);
+  });
+});
