@@ -1,0 +1,273 @@
+/**
+ * Member-account root credentials against the emulator, through the real AWS SDK: the fleet audit and the
+ * MemberRootCredentials provider, their calls per account, per-account isolation, diagnostics and secrecy.
+ */
+import { expect } from "chai";
+import { auditRootCredentials } from "../../provider/rootCredentials/audit";
+import { renderAudit } from "../../provider/rootCredentials/report";
+import { RootAccessError } from "../../provider/errors";
+import { providerFor } from "../providers";
+import {
+  DELEGATED_ADMIN,
+  KEYS,
+  MANAGEMENT,
+  MEMBER,
+  MEMBER_2,
+  ORG_ID,
+  SUSPENDED,
+  operations,
+  rootCredentialsSeed,
+  startEmulator,
+} from "../fixtures";
+import type { EmulatorFixture } from "../fixtures";
+import { muted, useEmulatorEnvironment } from "../integEnvironment";
+
+const MEMBER_KEY = "AKIAROOTMEMBER000001";
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  return promise.then(
+    () => {
+      throw new Error("expected a failure");
+    },
+    (e: unknown) => e as Error,
+  );
+}
+
+/** Everything a run could leak through: results, outputs, messages and the emulator's call log, as one text. */
+function leakSurface(fx: EmulatorFixture, ...values: unknown[]): string {
+  return JSON.stringify([fx.emulator.calls(), ...values.map((v) => (v instanceof Error ? `${v.name} ${v.message} ${v.stack}` : v))]);
+}
+
+function withSeed(seed: () => Record<string, unknown>, caller = KEYS.management) {
+  const ctx = { fx: undefined as unknown as EmulatorFixture };
+  before(async () => {
+    ctx.fx = await startEmulator({ seed: seed() });
+  });
+  after(async () => ctx.fx.close());
+  useEmulatorEnvironment(
+    () => ctx.fx,
+    () => caller,
+  );
+  beforeEach(() => {
+    ctx.fx.emulator.setState(seed());
+    ctx.fx.emulator.clearCalls();
+  });
+  return ctx;
+}
+
+describe("auditRootCredentials against the emulator", () => {
+  describe("from the management account", () => {
+    const ctx = withSeed(() => rootCredentialsSeed());
+
+    it("audits the ACTIVE member accounts, never the management or a suspended account, and finds what each root user has", async () => {
+      const audit = await auditRootCredentials();
+      expect(audit.organizationId).to.equal(ORG_ID);
+      expect(audit.accounts.map((a) => a.accountId).sort()).to.deep.equal([MEMBER, DELEGATED_ADMIN, MEMBER_2].sort());
+      const member = audit.accounts.find((a) => a.accountId === MEMBER)!;
+      expect(member.credentials).to.deep.include({
+        password: true,
+        signingCertificates: ["CERTROOTMEMBER00000000001"],
+        mfaDevices: [`arn:aws:iam::${MEMBER}:mfa/root-account-mfa-device`],
+      });
+      expect(member.credentials!.accessKeys.map((k) => k.id)).to.deep.equal([MEMBER_KEY]);
+      expect(audit.summary).to.deep.equal({ audited: 3, clean: 1, withRootCredentials: 2, failed: 0 });
+      expect(audit.exitCode).to.equal(1);
+      const targets = ctx.fx.emulator.calls().map((c) => c.targetAccountId);
+      expect(targets).to.not.include(MANAGEMENT).and.not.include(SUSPENDED);
+    });
+
+    it("spends exactly one AssumeRoot and one GetAccountSummary on a clean account", async () => {
+      const audit = await auditRootCredentials({ accounts: [MEMBER_2] });
+      expect(audit.exitCode).to.equal(0);
+      const perAccount = ctx.fx.emulator.calls().filter((c) => c.targetAccountId === MEMBER_2).map((c) => c.operation);
+      expect(perAccount).to.deep.equal(["AssumeRoot", "GetAccountSummary"]);
+      expect(operations(ctx.fx.emulator)).to.deep.equal(["DescribeOrganization", "AssumeRoot", "GetAccountSummary"]);
+    });
+
+    it("opens one audit session per account, each with IAMAuditRootUserCredentials", async () => {
+      await auditRootCredentials();
+      const sessions = ctx.fx.emulator.calls().filter((c) => c.operation === "AssumeRoot");
+      expect(sessions.map((c) => c.targetAccountId).sort()).to.deep.equal([MEMBER, DELEGATED_ADMIN, MEMBER_2].sort());
+      expect(new Set(sessions.map((c) => c.taskPolicy))).to.deep.equal(new Set(["IAMAuditRootUserCredentials"]));
+    });
+
+    it("refuses the management account as a target, naming it, before any root session", async () => {
+      const err = await failure(auditRootCredentials({ accounts: [MEMBER, MANAGEMENT] }));
+      expect(err.name).to.equal("ManagementAccountTargetError");
+      expect(err.message).to.contain(MANAGEMENT);
+      expect(operations(ctx.fx.emulator)).to.not.include("AssumeRoot");
+    });
+
+    it("rejects wrong options with every problem at once and no AWS call", async () => {
+      const err = await failure(auditRootCredentials({ accounts: ["12", MEMBER, MEMBER], concurrency: 65 }));
+      expect(err.name).to.equal("InvalidArgumentsError");
+      expect(err.message).to.contain("accounts[0]").and.contain("more than once").and.contain("from 1 to 64");
+      expect(ctx.fx.emulator.calls()).to.have.length(0);
+    });
+
+    it("keeps every root session's key ID, secret and token out of its results and the emulator's call log", async () => {
+      const audit = await auditRootCredentials();
+      const minted = ctx.fx.emulator.mintedCredentials();
+      expect(minted.length).to.be.at.least(9);
+      const surface = leakSurface(ctx.fx, audit, renderAudit(audit, "json"), renderAudit(audit, "csv"), renderAudit(audit, "table"));
+      for (const secret of minted) expect(surface).to.not.contain(secret);
+    });
+
+    it("reports progress after each account", async () => {
+      const seen: string[] = [];
+      await auditRootCredentials({ onProgress: (done, total) => seen.push(`${done}/${total}`) });
+      expect(seen).to.deep.equal(["1/3", "2/3", "3/3"]);
+    });
+  });
+
+  describe("with an SCP that denies IAM to one account's root user", () => {
+    withSeed(() => {
+      const seed = rootCredentialsSeed();
+      (seed.organizations as Array<Record<string, unknown>>)[0]!.serviceControlPolicies = [{ targets: [MEMBER], deny: ["iam:*"] }];
+      return seed;
+    });
+
+    it("audits the other accounts, and fails that account's row naming the SCP and the aws:AssumedRoot exemption", async () => {
+      const audit = await auditRootCredentials();
+      const row = audit.accounts.find((a) => a.accountId === MEMBER)!;
+      expect(row.error?.name).to.equal("ServiceControlPolicyDeniedError");
+      expect(row.error?.message).to.contain(MEMBER).and.contain("aws:AssumedRoot");
+      expect(audit.accounts.filter((a) => a.credentials).map((a) => a.accountId).sort()).to.deep.equal([DELEGATED_ADMIN, MEMBER_2].sort());
+      expect(audit.summary).to.deep.equal({ audited: 2, clean: 1, withRootCredentials: 1, failed: 1 });
+      expect(audit.exitCode).to.equal(2);
+    });
+  });
+
+  describe("with RootCredentialsManagement off", () => {
+    withSeed(() => rootCredentialsSeed(["RootSessions"]));
+
+    it("fails every row naming the feature and the resource to declare", async () => {
+      const audit = await auditRootCredentials();
+      expect(audit.exitCode).to.equal(2);
+      for (const row of audit.accounts) {
+        expect(row.error?.name).to.equal("RootFeatureNotEnabledError");
+        expect(row.error?.message).to.contain("RootCredentialsManagement").and.contain(row.accountId);
+      }
+    });
+  });
+
+  describe("from the IAM delegated administrator", () => {
+    withSeed(() => rootCredentialsSeed(), KEYS.delegatedAdmin);
+
+    it("audits the member accounts as the management account would", async () => {
+      const audit = await auditRootCredentials({ accounts: [MEMBER, MEMBER_2] });
+      expect(audit.exitCode).to.equal(1);
+      expect(audit.accounts.map((a) => a.error)).to.deep.equal([undefined, undefined]);
+    });
+  });
+
+  describe("from a member account that is not the delegated administrator", () => {
+    withSeed(() => rootCredentialsSeed(), KEYS.member);
+
+    it("fails each row saying the caller may not start root sessions", async () => {
+      const audit = await auditRootCredentials({ accounts: [MEMBER_2] });
+      expect(audit.exitCode).to.equal(2);
+      expect(audit.accounts[0]!.error?.message).to.match(/neither the management account nor the IAM delegated administrator/);
+    });
+  });
+});
+
+describe("the MemberRootCredentials provider against the emulator", () => {
+  const ctx = withSeed(() => rootCredentialsSeed());
+  const provider = () => providerFor("MemberRootCredentials");
+
+  it("removes every root credential of the account in one delete session, and records only masked IDs and counts", async () => {
+    const created = await muted(() => provider().create({ accountId: MEMBER }));
+    expect(created.id).to.equal(MEMBER);
+    expect(created.outs).to.deep.include({ password: false, accessKeys: [], signingCertificates: [], mfaDevices: [], credentialCount: 0 });
+    const sessions = ctx.fx.emulator.calls().filter((c) => c.operation === "AssumeRoot").map((c) => c.taskPolicy);
+    expect(sessions).to.deep.equal(["IAMAuditRootUserCredentials", "IAMDeleteRootUserCredentials", "IAMAuditRootUserCredentials"]);
+    expect(operations(ctx.fx.emulator, { mutatingOnly: true }).filter((o) => o !== "AssumeRoot")).to.have.members([
+      "DeleteLoginProfile",
+      "DeleteAccessKey",
+      "DeleteSigningCertificate",
+      "DeactivateMFADevice",
+    ]);
+    const root = ctx.fx.emulator.state().accounts.find((a) => a.id === MEMBER)!.rootUser!;
+    expect(root).to.deep.include({ password: false, accessKeys: [], signingCertificates: [] });
+  });
+
+  it("opens no delete session for a clean account: two calls in all", async () => {
+    await muted(() => provider().create({ accountId: MEMBER_2 }));
+    expect(operations(ctx.fx.emulator)).to.deep.equal(["AssumeRoot", "GetAccountSummary"]);
+  });
+
+  it("deletes only the kinds remove names", async () => {
+    const created = await muted(() => provider().create({ accountId: MEMBER, remove: ["accessKeys"] }));
+    expect(operations(ctx.fx.emulator, { mutatingOnly: true }).filter((o) => o !== "AssumeRoot")).to.deep.equal(["DeleteAccessKey"]);
+    expect(created.outs).to.deep.include({ password: true, accessKeys: [], credentialCount: 3 });
+  });
+
+  it("shows a key that reappears as drift naming the account and the masked key, and update removes it", async () => {
+    const p = provider();
+    const created = await muted(() => p.create({ accountId: MEMBER }));
+    const state = ctx.fx.emulator.state();
+    state.accounts.find((a) => a.id === MEMBER)!.rootUser!.accessKeys.push("AKIACONSOLE00000XYZ1" as never);
+    ctx.fx.emulator.setState(state);
+    const lines: string[] = [];
+    const write = process.stdout.write;
+    process.stdout.write = ((s: string) => lines.push(String(s)) > 0) as typeof process.stdout.write;
+    let diff;
+    try {
+      diff = await p.diff(MEMBER, created.outs, { accountId: MEMBER });
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(diff.changes).to.equal(true);
+    expect(lines.join("")).to.contain(`${MEMBER}: root access key AKIA…XYZ1 present`);
+    expect(lines.join("")).to.not.contain("AKIACONSOLE00000XYZ1");
+    const updated = await muted(() => p.update(MEMBER, created.outs, { accountId: MEMBER }));
+    expect(updated.outs!.accessKeys).to.deep.equal([]);
+    expect((await muted(() => p.diff(MEMBER, updated.outs!, { accountId: MEMBER }))).changes).to.equal(false);
+  });
+
+  it("creates a password-less login profile for recovery through IAMCreateRootUserPassword", async () => {
+    const created = await muted(() =>
+      provider().create({ accountId: MEMBER_2, remove: ["accessKeys", "signingCertificates", "mfaDevices"], allowPasswordRecovery: true }),
+    );
+    expect(ctx.fx.emulator.calls().some((c) => c.operation === "AssumeRoot" && c.taskPolicy === "IAMCreateRootUserPassword")).to.equal(true);
+    expect(created.outs).to.deep.include({ password: false, loginProfile: true });
+  });
+
+  it("changes nothing in AWS on delete, and says why", async () => {
+    const before = JSON.stringify(ctx.fx.emulator.state().accounts);
+    await muted(() => provider().delete(MEMBER, { accountId: MEMBER }));
+    expect(ctx.fx.emulator.calls()).to.have.length(0);
+    expect(JSON.stringify(ctx.fx.emulator.state().accounts)).to.equal(before);
+  });
+
+  it("fails for the management account with ManagementAccountTargetError, and changes nothing", async () => {
+    const err = await failure(muted(() => provider().create({ accountId: MANAGEMENT })));
+    expect(RootAccessError.isInstance(err)).to.equal(true);
+    expect(err.message).to.contain("ManagementAccountTargetError").and.contain(MANAGEMENT);
+    expect(operations(ctx.fx.emulator, { mutatingOnly: true }).filter((o) => o !== "AssumeRoot")).to.deep.equal([]);
+  });
+
+  it("fails for a suspended account naming its status", async () => {
+    const err = await failure(muted(() => provider().create({ accountId: SUSPENDED })));
+    expect(err.message).to.contain("AccountNotActiveMemberError").and.contain(SUSPENDED).and.contain("SUSPENDED");
+  });
+
+  it("keeps root-session secrets out of outputs, messages and the call log", async () => {
+    const p = provider();
+    const lines: string[] = [];
+    const write = process.stdout.write;
+    process.stdout.write = ((s: string) => lines.push(String(s)) > 0) as typeof process.stdout.write;
+    let created;
+    try {
+      created = await p.create({ accountId: MEMBER });
+      await p.read(MEMBER, created.outs);
+    } finally {
+      process.stdout.write = write;
+    }
+    const minted = ctx.fx.emulator.mintedCredentials();
+    expect(minted.length).to.be.at.least(9);
+    const surface = leakSurface(ctx.fx, created, lines.join(""));
+    for (const secret of minted) expect(surface).to.not.contain(secret);
+  });
+});
