@@ -38,7 +38,7 @@ function leakSurface(fx: EmulatorFixture, ...values: unknown[]): string {
   return JSON.stringify([fx.emulator.calls(), ...values.map((v) => (v instanceof Error ? `${v.name} ${v.message} ${v.stack}` : v))]);
 }
 
-function withSeed(seed: () => Record<string, unknown>, caller = KEYS.management) {
+function withSeed(seed: () => Record<string, unknown>, caller: string = KEYS.management) {
   const ctx = { fx: undefined as unknown as EmulatorFixture };
   before(async () => {
     ctx.fx = await startEmulator({ seed: seed() });
