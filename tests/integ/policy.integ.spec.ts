@@ -2,21 +2,39 @@ import { expect } from "chai";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { providerFor } from "../providers";
-import { DELEGATED_ADMIN, IAM_PRINCIPAL, MANAGEMENT, MEMBER, ORG_ID, scenarioSeed, startEmulator } from "../fixtures";
+import { AssumeRootCommand } from "@aws-sdk/client-sts";
+import { auditRootCredentials } from "../../provider/rootCredentials/audit";
+import {
+  DELEGATED_ADMIN,
+  IAM_PRINCIPAL,
+  MANAGEMENT,
+  MEMBER,
+  MEMBER_2,
+  ORG_ID,
+  SUSPENDED,
+  rootCredentialsSeed,
+  scenarioSeed,
+  startEmulator,
+} from "../fixtures";
 import { CallerIsNotManagementAccountError } from "../../provider/errors";
 import type { EmulatorFixture } from "../fixtures";
+import type { CallRecord } from "../../emulator";
 import { newDeployment, muted, useEmulatorEnvironment } from "../integEnvironment";
 
 interface Statement {
   Sid: string;
   Action: string[];
+  Condition?: { StringEquals: Record<string, string[]> };
 }
 const policy = JSON.parse(readFileSync(join(__dirname, "..", "..", "policy", "least-privilege.json"), "utf8")) as {
+  Version: string;
   Statement: Statement[];
 };
-const actionsOf = (...sids: string[]): string[] => [
-  ...new Set(policy.Statement.filter((s) => sids.includes(s.Sid)).flatMap((s) => s.Action)),
-];
+const statementsOf = (...sids: string[]): Statement[] => policy.Statement.filter((s) => sids.includes(s.Sid));
+const actionsOf = (...sids: string[]): string[] => [...new Set(statementsOf(...sids).flatMap((s) => s.Action))];
+/** The root-task policies the statements' `sts:TaskPolicyArn` conditions allow, by name. */
+const tasksOf = (...sids: string[]): string[] =>
+  statementsOf(...sids).flatMap((s) => (s.Condition?.StringEquals["sts:TaskPolicyArn"] ?? []).map((arn) => arn.split("/").pop()!));
 
 /** Runs a resource's lifecycle as a key allowed only the given statements, and returns the actions it used. */
 function underPolicy(
@@ -24,16 +42,19 @@ function underPolicy(
   sids: string[],
   seedTweak: (seed: Record<string, unknown>) => void,
   lifecycle: (fx: EmulatorFixture) => Promise<void>,
+  seedOf: () => Record<string, unknown> = scenarioSeed,
+  deniedOnPurpose: (call: CallRecord) => boolean = () => false,
 ): void {
   describe(`${title}, allowed only ${sids.join(" + ")}`, () => {
     const key = "AKIAPOLICY0000000001";
     let fx: EmulatorFixture;
     before(async () => {
-      const seed = scenarioSeed();
+      const seed = seedOf();
+      // The statements themselves, conditions included, as the key's only policy.
       (seed.accessKeys as Array<Record<string, unknown>>).push({
         accessKeyId: key,
         accountId: MANAGEMENT,
-        allowedActions: actionsOf(...sids),
+        policy: { Version: policy.Version, Statement: statementsOf(...sids) },
       });
       seedTweak(seed);
       fx = await startEmulator({ seed });
@@ -47,11 +68,18 @@ function underPolicy(
     it("completes its whole lifecycle without AccessDenied, and uses every action the statements grant", async () => {
       await muted(() => lifecycle(fx));
       const calls = fx.emulator.calls();
-      expect(calls.filter((c) => c.errorCode === "AccessDenied" || c.errorCode === "AccessDeniedException")).to.deep.equal([]);
+      expect(
+        calls.filter((c) => (c.errorCode === "AccessDenied" || c.errorCode === "AccessDeniedException") && !deniedOnPurpose(c)),
+      ).to.deep.equal([]);
       const used = new Set(calls.map((c) => `${c.service}:${c.operation}`));
       expect(
         actionsOf(...sids).filter((a) => !used.has(a)),
         "granted but never used",
+      ).to.deep.equal([]);
+      const tasks = new Set(calls.filter((c) => c.operation === "AssumeRoot").map((c) => c.taskPolicy));
+      expect(
+        tasksOf(...sids).filter((t) => !tasks.has(t)),
+        "task policy granted but never used",
       ).to.deep.equal([]);
     });
   });
@@ -137,4 +165,49 @@ describe("the shipped least-privilege policy", () => {
       await p.delete(moved.outs!.organizationId as string, moved.outs!);
     },
   );
+
+  underPolicy(
+    "The audit and MemberRootCredentials (removal, recovery, a diagnosed failure)",
+    ["RootCredentialsAudit", "RootCredentialsRemoval", "RootCredentialsAccounts"],
+    () => undefined,
+    async () => {
+      const audit = await auditRootCredentials();
+      expect(audit.summary.failed).to.equal(0);
+      const p = providerFor("MemberRootCredentials");
+      const created = await p.create({ accountId: MEMBER });
+      await p.diff(MEMBER, created.outs, { accountId: MEMBER });
+      await p.read(MEMBER, created.outs);
+      await p.create({ accountId: MEMBER_2, remove: ["accessKeys"], allowPasswordRecovery: true });
+      await p.delete(MEMBER, created.outs);
+      // A suspended account: AssumeRoot is refused, and the diagnosis reads the features and the accounts.
+      const err = await p.create({ accountId: SUSPENDED }).catch((e: unknown) => e as Error);
+      expect((err as Error).message).to.contain("AccountNotActiveMemberError");
+    },
+    rootCredentialsSeed,
+    (c) => c.operation === "AssumeRoot" && c.targetAccountId === SUSPENDED,
+  );
+
+  describe("the sts:TaskPolicyArn conditions", () => {
+    let fx: EmulatorFixture;
+    before(async () => {
+      const seed = rootCredentialsSeed();
+      (seed.accessKeys as Array<Record<string, unknown>>).push({
+        accessKeyId: "AKIAPOLICYAUDITONLY1",
+        accountId: MANAGEMENT,
+        policy: { Version: policy.Version, Statement: statementsOf("RootCredentialsAudit") },
+      });
+      fx = await startEmulator({ seed });
+    });
+    after(async () => fx.close());
+
+    it("allow an audit statement's key no other root task", async () => {
+      const { sts } = fx.clientsFor("AKIAPOLICYAUDITONLY1");
+      const task = (name: string) => ({ TargetPrincipal: MEMBER, TaskPolicyArn: { arn: `arn:aws:iam::aws:policy/root-task/${name}` } });
+      expect((await sts.send(new AssumeRootCommand(task("IAMAuditRootUserCredentials")))).Credentials).to.not.equal(undefined);
+      for (const other of ["IAMDeleteRootUserCredentials", "IAMCreateRootUserPassword", "S3UnlockBucketPolicy"]) {
+        const err = await sts.send(new AssumeRootCommand(task(other))).catch((e: unknown) => e as Error);
+        expect((err as Error).name, other).to.equal("AccessDenied");
+      }
+    });
+  });
 });
