@@ -71,7 +71,7 @@ export function credentialCount(found: RootCredentials): number {
 /** A virtual MFA device is only deactivated: it stays in the member account, unassigned, until deleted there. */
 export const MFA_NOTE =
   "deactivating an MFA device removes it from the root user; a virtual MFA device stays in the member account, " +
-  "unassigned, until someone deletes it there (the IAMDeleteRootUserCredentials task policy does not allow it)";
+  "unassigned, until someone deletes it there: the IAMDeleteRootUserCredentials task policy does not allow deleting it";
 
 /** Runs `fn` over `items` with at most `limit` running at once, keeping the order of the results. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {

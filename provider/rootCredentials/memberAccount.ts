@@ -131,7 +131,7 @@ export async function removeCredentials(api: AwsApi, accountId: string, items: P
       await step[item.kind](item.id);
       done.push(`${item.kind === "mfaDevices" ? "deactivated" : "deleted"} ${item.label}`);
     }
-    if (items.some((i) => i.kind === "mfaDevices")) done.push(`(${MFA_NOTE})`);
+    if (items.some((i) => i.kind === "mfaDevices")) done.push(`note: ${MFA_NOTE}`);
     return done;
   });
 }
