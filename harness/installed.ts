@@ -7,7 +7,15 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT, run, scratchDir } from "./engine";
 
-export async function installedProjectDir(files: Record<string, string>): Promise<string> {
+function ownPulumiVersion(): string {
+  return (JSON.parse(readFileSync(join(REPO_ROOT, "node_modules/@pulumi/pulumi/package.json"), "utf8")) as { version: string }).version;
+}
+
+/**
+ * @param files the project's own files, by name
+ * @param pulumiVersion the `@pulumi/pulumi` the project depends on: the repository's own by default
+ */
+export async function installedProjectDir(files: Record<string, string>, pulumiVersion = ownPulumiVersion()): Promise<string> {
   const dir = scratchDir("installed");
   const tarball = execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", dir], {
     cwd: REPO_ROOT,
@@ -16,9 +24,6 @@ export async function installedProjectDir(files: Record<string, string>): Promis
     .trim()
     .split("\n")
     .pop()!;
-  const pulumiVersion = (
-    JSON.parse(readFileSync(join(REPO_ROOT, "node_modules/@pulumi/pulumi/package.json"), "utf8")) as { version: string }
-  ).version;
   const manifest = {
     name: "installed-project",
     private: true,

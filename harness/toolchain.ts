@@ -8,6 +8,8 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 
 export const NODE24_VERSION = "24.21.0";
+/** The newest `@pulumi/pulumi` on the registry (needs Node >= 22): the SDK of the Node 24 end-to-end leg. */
+export const NEWEST_PULUMI_SDK = "3.276.0";
 
 export function cacheRoot(): string {
   return (
