@@ -1,6 +1,7 @@
 "use strict";
 // The benchmark's Pulumi program, run from a project where the package is installed as a dependency.
-// Config: kind (RootSessions | RootCredentialsManagement | OrganizationsFeatures | Noop), count, enabledFeatures.
+// Config: kind (RootSessions | RootCredentialsManagement | OrganizationsFeatures | OrganizationRootCredentials | Noop),
+// count, enabledFeatures, accountIds (OrganizationRootCredentials).
 // With perOrgProfiles, resource i uses AWS profile "org<i>", whose keys belong to emulated organization i.
 const pulumi = require("@pulumi/pulumi");
 const rootAccess = require("pulumi-aws-root-access");
@@ -26,7 +27,12 @@ class Noop extends pulumi.dynamic.Resource {
   }
 }
 
-for (let i = 0; i < count; i += 1) {
+if (kind === "OrganizationRootCredentials") {
+  // One MemberRootCredentials per account named in config accountIds.
+  new rootAccess.OrganizationRootCredentials("org", { accountIds: config.requireObject("accountIds") });
+}
+
+for (let i = 0; kind !== "OrganizationRootCredentials" && i < count; i += 1) {
   const connection = perOrgProfiles ? { profile: `org${i}` } : {};
   if (kind === "Noop") new Noop(`r${i}`);
   else if (kind === "OrganizationsFeatures") new rootAccess.OrganizationsFeatures(`r${i}`, { enabledFeatures, ...connection });

@@ -19,6 +19,7 @@ import { installedProjectDir } from "../harness/installed";
 import { multiOrgWorld } from "../harness/worlds";
 import { renderScaleSvg } from "./report";
 import { peakConcurrency } from "../harness/concurrency";
+import { AUDIT_SIZES, LATENCY_MS, auditScale, callsPerAccount, organizationPreview } from "./rootCredentials";
 
 type Kind = "RootSessions" | "RootCredentialsManagement" | "OrganizationsFeatures";
 const KINDS: Kind[] = ["RootSessions", "RootCredentialsManagement", "OrganizationsFeatures"];
@@ -239,6 +240,12 @@ async function main(): Promise<void> {
     const sizes = await stateSize(dir);
     log("scale…");
     const scalePoints = await scale(dir);
+    log("root credentials: calls per account…");
+    const perAccount = await callsPerAccount();
+    log(`root credentials: the audit CLI over ${AUDIT_SIZES.join(", ")} member accounts…`);
+    const audit = await auditScale();
+    log("root credentials: preview of OrganizationRootCredentials, 1 and 100 accounts…");
+    const orgPreview = await organizationPreview(dir);
 
     const results = {
       generatedAt: new Date().toISOString(),
@@ -248,6 +255,11 @@ async function main(): Promise<void> {
       engineOverhead: overhead,
       stateSize: sizes,
       scale: { latencyPerCallMs: SCALE_LATENCY_MS, points: scalePoints },
+      rootCredentials: {
+        callsPerAccount: perAccount,
+        auditCli: { latencyPerCallMs: LATENCY_MS, points: audit },
+        organizationPreview: { latencyPerCallMs: LATENCY_MS, ...orgPreview },
+      },
     };
     writeFileSync(join(REPO_ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(join(REPO_ROOT, "bench", "scale.svg"), renderScaleSvg(scalePoints, SCALE_LATENCY_MS));
@@ -281,6 +293,22 @@ async function main(): Promise<void> {
       ["resources", "up ms", "preview ms", "up calls", "preview calls", "peak concurrent calls"],
       scalePoints.map((p) => [p.resources, p.upMs, p.previewMs, p.upCalls, p.previewCalls, p.peakConcurrentCalls]),
     );
+    printTable(
+      "Root credentials: AWS calls per account",
+      ["operation", "calls", "minimum", "the minimum"],
+      perAccount.map((r) => [r.operation, r.calls, r.minimum, r.why]),
+    );
+    printTable(
+      `Root credentials: the audit CLI (${LATENCY_MS} ms per call; floor = listing pages + per-account calls ÷ concurrency)`,
+      ["accounts", "calls", "wall ms", "floor ms", "ratio", "ratio after start-up", "start-up ms", "peak RSS MiB", "exit"],
+      audit.map((p) => [p.accounts, p.calls, p.wallMs, p.floorMs, p.ratioToFloor, p.ratioAfterStartup, p.startupMs, p.peakRssMiB, p.exitCode]),
+    );
+    printTable(
+      `Root credentials: pulumi preview of OrganizationRootCredentials (${LATENCY_MS} ms per call)`,
+      ["accounts", "preview ms", "calls", "ms per account"],
+      orgPreview.points.map((p) => [p.accounts, p.previewMs, p.calls, p.msPerAccount]),
+    );
+    log(`  time per account, 100 accounts vs 1: ${orgPreview.perAccountRatio}×`);
     log(`\nwrote bench/results.json and bench/scale.svg in ${results.durationSeconds}s`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

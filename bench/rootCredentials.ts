@@ -1,0 +1,217 @@
+/**
+ * Benchmarks of member-account root credentials: AWS calls per account against the minimum, the `audit` CLI over
+ * 10, 100 and 1,000 member accounts at emulated latency (wall time as a ratio to the physical floor, and memory
+ * peak), and `pulumi preview` of OrganizationRootCredentials for 100 accounts against 1.
+ */
+import { execFile } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { start } from "../emulator";
+import { PulumiProject, REPO_ROOT, offlineEngineEnv, randomCredentials, scratchDir } from "../harness/engine";
+import { DEFAULT_AUDIT_CONCURRENCY } from "../provider/rootCredentials/audit";
+
+export const AUDIT_SIZES = [10, 100, 1000];
+export const LATENCY_MS = 50;
+const ORG = "o-bench00001";
+const MANAGEMENT = "100000000000";
+const DIRTY_ROOT = {
+  password: true,
+  accessKeys: ["AKIABENCHROOT0000001"],
+  signingCertificates: ["CERTBENCHROOT00000000001"],
+  mfaDevices: ["arn:aws:iam::100000000001:mfa/root-account-mfa-device"],
+};
+
+const memberId = (i: number): string => String(100000000001 + i);
+
+/** An organization with `n` member accounts; every tenth has all four kinds of root credential. */
+function fleetSeed(n: number, dirtyEvery = 10): Record<string, unknown> {
+  const accounts: Array<Record<string, unknown>> = [{ id: MANAGEMENT, name: "management", organizationId: ORG }];
+  for (let i = 0; i < n; i += 1) {
+    const id = memberId(i);
+    const dirty = dirtyEvery > 0 && i % dirtyEvery === 0;
+    accounts.push({
+      id,
+      name: `member-${i}`,
+      organizationId: ORG,
+      ...(dirty ? { rootUser: { ...DIRTY_ROOT, mfaDevices: [`arn:aws:iam::${id}:mfa/root-account-mfa-device`] } } : {}),
+    });
+  }
+  return {
+    organizations: [
+      { id: ORG, managementAccountId: MANAGEMENT, trustedServices: ["iam.amazonaws.com"], enabledRootFeatures: ["RootCredentialsManagement", "RootSessions"] },
+    ],
+    accounts,
+    defaultAccountId: MANAGEMENT,
+  };
+}
+
+interface CliRun {
+  code: number;
+  ms: number;
+  peakRssMiB: number;
+}
+
+/** Runs the CLI with a preload that records its own peak RSS when it exits. */
+function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  const rssFile = join(scratchDir("bench-rss"), "rss");
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--require", join(__dirname, "peakRss.cjs"), join(REPO_ROOT, "dist", "cli", "main.js"), ...args],
+      { env: { ...env, BENCH_PEAK_RSS_FILE: rssFile }, maxBuffer: 256 * 1024 * 1024 },
+      (err) => {
+        const ms = Math.round(performance.now() - t0);
+        const kib = Number(readFileSync(rssFile, "utf8"));
+        resolve({ code: err ? Number((err as { code?: unknown }).code ?? 1) : 0, ms, peakRssMiB: Math.round(kib / 1024) });
+      },
+    );
+  });
+}
+
+export interface AuditScalePoint {
+  accounts: number;
+  calls: number;
+  wallMs: number;
+  floorMs: number;
+  ratioToFloor: number;
+  peakRssMiB: number;
+  exitCode: number;
+  /** The same CLI answering `--help` (Node, the AWS SDK and the package loaded, no call): what every run pays first. */
+  startupMs: number;
+  /** The ratio with that start-up left out of the wall time. */
+  ratioAfterStartup: number;
+}
+
+/** The `audit` CLI over a fleet, with every call delayed; the floor is calls × latency ÷ concurrency. */
+export async function auditScale(): Promise<AuditScalePoint[]> {
+  const points: AuditScalePoint[] = [];
+  const startups: number[] = [];
+  for (let i = 0; i < 3; i += 1) startups.push((await runCli(["--help"], process.env)).ms);
+  const startupMs = startups.sort((a, b) => a - b)[1]!;
+  for (const n of AUDIT_SIZES) {
+    const emulator = await start({ seed: fleetSeed(n) });
+    emulator.setFaults({ rules: [{ kind: "latency", count: 10_000, ms: LATENCY_MS }] });
+    const credentials = randomCredentials();
+    const env = offlineEngineEnv(scratchDir("bench-audit"), { emulatorUrl: emulator.url, credentials });
+    const run = await runCli(["audit", "--format", "json"], env);
+    const calls = emulator.calls();
+    // Listing the accounts is one page after another; the per-account work runs DEFAULT_AUDIT_CONCURRENCY at a time.
+    const listing = calls.filter((c) => c.service === "organizations").length;
+    const floorMs = Math.round(listing * LATENCY_MS + ((calls.length - listing) * LATENCY_MS) / DEFAULT_AUDIT_CONCURRENCY);
+    points.push({
+      accounts: n,
+      calls: calls.length,
+      wallMs: run.ms,
+      floorMs,
+      ratioToFloor: Math.round((run.ms / floorMs) * 100) / 100,
+      peakRssMiB: run.peakRssMiB,
+      exitCode: run.code,
+      startupMs,
+      ratioAfterStartup: Math.round(((run.ms - startupMs) / floorMs) * 100) / 100,
+    });
+    await emulator.close();
+  }
+  return points;
+}
+
+export interface CallsPerAccount {
+  operation: string;
+  calls: number;
+  minimum: number;
+  why: string;
+}
+
+/** Calls the audit and MemberRootCredentials spend on one account, clean and with all four kinds. */
+export async function callsPerAccount(): Promise<CallsPerAccount[]> {
+  const emulator = await start({ seed: fleetSeed(2, 1) });
+  const clean = fleetSeed(2, 0);
+  const credentials = randomCredentials();
+  const saved = { ...process.env };
+  Object.assign(process.env, offlineEngineEnv(scratchDir("bench-calls"), { emulatorUrl: emulator.url, credentials }));
+  try {
+    const { auditMember } = await import("../provider/rootCredentials/memberAccount");
+    const { createAwsApi } = await import("../provider/aws");
+    const provider = (await import("../provider/providers/MemberRootCredentials")).default;
+    const api = () => createAwsApi({ region: "us-east-1" });
+    const count = async (fn: () => Promise<unknown>): Promise<number> => {
+      emulator.clearCalls();
+      await fn();
+      return emulator.calls().length;
+    };
+    const quiet = async <T>(fn: () => Promise<T>): Promise<T> => {
+      const write = process.stdout.write;
+      process.stdout.write = (() => true) as typeof process.stdout.write;
+      try {
+        return await fn();
+      } finally {
+        process.stdout.write = write;
+      }
+    };
+    const rows: CallsPerAccount[] = [];
+    rows.push({
+      operation: "audit, all four kinds present (1 key, last use read)",
+      calls: await count(() => auditMember(api(), memberId(0), { lastUsed: true })),
+      minimum: 6,
+      why: "AssumeRoot, GetAccountSummary, ListAccessKeys, GetAccessKeyLastUsed, ListSigningCertificates, ListMFADevices",
+    });
+    rows.push({
+      operation: "removal (create), all four kinds present",
+      calls: await count(() => quiet(() => provider.create({ accountId: memberId(0) }))),
+      minimum: 10,
+      why: "an audit (5 without last use), AssumeRoot, 4 deletes; the package then audits again (2) to report what is left",
+    });
+    emulator.setState(clean);
+    rows.unshift({
+      operation: "audit, clean account",
+      calls: await count(() => auditMember(api(), memberId(1), { lastUsed: true })),
+      minimum: 2,
+      why: "AssumeRoot, GetAccountSummary",
+    });
+    rows.push({
+      operation: "removal (create) or preview (diff), clean account",
+      calls: await count(() => quiet(() => provider.create({ accountId: memberId(1) }))),
+      minimum: 2,
+      why: "AssumeRoot, GetAccountSummary; no delete session is opened",
+    });
+    return rows;
+  } finally {
+    process.env = saved;
+    await emulator.close();
+  }
+}
+
+export interface PreviewScale {
+  accounts: number;
+  previewMs: number;
+  calls: number;
+  msPerAccount: number;
+}
+
+/** `pulumi preview` of OrganizationRootCredentials over clean accounts: 1 against 100, at emulated latency. */
+export async function organizationPreview(dir: string): Promise<{ points: PreviewScale[]; perAccountRatio: number }> {
+  const emulator = await start({ seed: fleetSeed(100, 0) });
+  const credentials = randomCredentials();
+  const env = offlineEngineEnv(scratchDir("bench-org"), { emulatorUrl: emulator.url, credentials });
+  const points: PreviewScale[] = [];
+  try {
+    for (const n of [1, 100]) {
+      const project = await PulumiProject.create({ dir, program: join(dir, "index.js"), env, typescript: false, stack: `org-${n}` });
+      project.setConfig("kind", "OrganizationRootCredentials");
+      project.setConfig("accountIds", JSON.stringify(Array.from({ length: n }, (_, i) => memberId(i))));
+      await project.up();
+      emulator.setFaults({ rules: [{ kind: "latency", count: 10_000, ms: LATENCY_MS }] });
+      emulator.clearCalls();
+      const t0 = performance.now();
+      await project.preview();
+      const previewMs = Math.round(performance.now() - t0);
+      emulator.setFaults({ rules: [] });
+      points.push({ accounts: n, previewMs, calls: emulator.calls().length, msPerAccount: Math.round(previewMs / n) });
+      await project.destroy();
+    }
+  } finally {
+    await emulator.close();
+    rmSync(env.PULUMI_HOME!, { recursive: true, force: true });
+  }
+  return { points, perAccountRatio: Math.round((points[1]!.msPerAccount / points[0]!.msPerAccount) * 1000) / 1000 };
+}
