@@ -20,9 +20,14 @@ export interface CallRecord {
 
 export type CallEntry = Omit<CallRecord, "seq" | "startedAt" | "durationMs">;
 
+/** The most entries the log keeps; older ones are dropped first, and `dropped` counts them. */
+export const MAX_CALL_LOG_ENTRIES = 10_000;
+
 export class CallLog {
   private readonly entries: CallRecord[] = [];
   private seq = 0;
+  /** Entries dropped because the log was full, since the last clear. */
+  dropped = 0;
   private readonly origin = performance.now();
 
   /** Records a call that arrived at `arrivedAt` (performance.now()) and is answered now. */
@@ -35,6 +40,10 @@ export class CallLog {
       startedAt: Math.round(arrivedAt - this.origin),
       durationMs: Math.round(now - arrivedAt),
     });
+    if (this.entries.length > MAX_CALL_LOG_ENTRIES) {
+      this.entries.splice(0, this.entries.length - MAX_CALL_LOG_ENTRIES);
+      this.dropped += 1;
+    }
   }
 
   list(): CallRecord[] {
@@ -43,5 +52,6 @@ export class CallLog {
 
   clear(): void {
     this.entries.length = 0;
+    this.dropped = 0;
   }
 }

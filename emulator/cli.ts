@@ -3,7 +3,7 @@
  * `npm run emulator -- --port N [--seed FILE] [--state FILE]`: the emulator in the foreground, for trying the
  * package without an AWS account. Prints its URL once it listens; SIGINT/SIGTERM stop it cleanly.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { start } from "./server";
 
 function usage(message: string): never {
@@ -20,8 +20,9 @@ function parseArgs(argv: string[]): { port: number; seed?: string; state?: strin
     if (value === undefined) usage(`${flag} needs a value`);
     i += 1;
     if (flag === "--port") {
-      const port = Number(value);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port must be 0-65535, got ${value}`);
+      // Digits only: Number() would read "0x50" as port 80.
+      const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+      if (!Number.isInteger(port) || port > 65535) usage(`--port must be a decimal number from 0 to 65535, got ${JSON.stringify(value)}`);
       out.port = port;
     } else if (flag === "--seed") out.seed = value;
     else out.state = value;
@@ -32,8 +33,12 @@ function parseArgs(argv: string[]): { port: number; seed?: string; state?: strin
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   let seed: unknown;
-  if (args.seed) {
+  if (args.seed && args.state && existsSync(args.state)) {
+    process.stderr.write(`note: --seed ${args.seed} is ignored: the state file ${args.state} exists and is loaded instead\n`);
+  } else if (args.seed) {
     try {
+      // A FIFO or a device would block the start for ever: only regular files are read.
+      if (!statSync(args.seed).isFile()) throw new Error("not a regular file");
       seed = JSON.parse(readFileSync(args.seed, "utf8"));
     } catch (e) {
       usage(`cannot read seed ${args.seed}: ${e instanceof Error ? e.message : String(e)}`);

@@ -7,9 +7,9 @@ import type { Emulator } from "./emulator";
 
 export const CONTROL_PREFIX = "/__emulator/";
 
-function send(res: ServerResponse, status: number, value: unknown): void {
+function send(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(value);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 
@@ -26,7 +26,8 @@ export function control(emulator: Emulator, req: IncomingMessage, res: ServerRes
         emulator.replaceState(JSON.parse(body));
         return send(res, 200, emulator.world.state);
       case "GET calls":
-        return send(res, 200, emulator.log.list());
+        // The log keeps the newest MAX_CALL_LOG_ENTRIES; the header says how many older ones were dropped.
+        return send(res, 200, emulator.log.list(), { "x-emulator-calls-dropped": String(emulator.log.dropped) });
       case "DELETE calls":
         emulator.log.clear();
         return send(res, 200, { ok: true });

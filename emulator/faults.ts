@@ -41,14 +41,24 @@ function boundedInt(v: unknown, what: string, max: number, fallback?: number): n
   return v;
 }
 
+function refuseUnknownKeys(o: Record<string, unknown>, path: string, known: readonly string[]): void {
+  const unknown = Object.keys(o).filter((k) => !known.includes(k));
+  if (unknown.length > 0) {
+    throw new FaultConfigError(`${path} has no key ${JSON.stringify(unknown[0]!.slice(0, 64))}; known keys: ${known.join(", ")}`);
+  }
+}
+
 export function parseFaults(raw: unknown): Required<FaultConfig> {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new FaultConfigError("faults must be an object");
   const r = raw as Record<string, unknown>;
+  // A typo must not pass as "no rules": every key is one this module knows.
+  refuseUnknownKeys(r, "faults", ["rules", "propagationDelayMs"]);
   const rulesRaw = r.rules ?? [];
   if (!Array.isArray(rulesRaw)) throw new FaultConfigError("faults.rules must be an array");
   const rules = rulesRaw.map((x: unknown, i): FaultRule => {
     if (typeof x !== "object" || x === null) throw new FaultConfigError(`faults.rules[${i}] must be an object`);
     const o = x as Record<string, unknown>;
+    refuseUnknownKeys(o, `faults.rules[${i}]`, ["kind", "count", "operations", "after", "ms"]);
     if (!KINDS.includes(o.kind as FaultKind)) {
       throw new FaultConfigError(`faults.rules[${i}].kind must be one of ${KINDS.join(", ")}`);
     }

@@ -84,18 +84,37 @@ function respond(res: ServerResponse, service: Service, outcome: Outcome, reques
   res.end(outcome.body);
 }
 
+function isOwnHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
 export async function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const initial = loadState(options.stateFile) ?? (options.seed === undefined ? defaultState() : parseState(options.seed));
   const emulator = new Emulator(initial, options.stateFile);
   const seedFaults = (options.seed as { faults?: unknown } | undefined)?.faults ?? options.faults;
   if (seedFaults !== undefined) emulator.setFaults(seedFaults);
 
+  let port = 0;
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const arrivedAt = performance.now();
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const signer = parseAuthorization(req.headers.authorization);
     const service = serviceOf(typeof req.headers["x-amz-target"] === "string", signer?.service);
     const requestId = randomUUID();
+    // A web page can make a browser send requests to 127.0.0.1 under its own name (DNS rebinding); only this
+    // emulator's own names are answered.
+    if (!isOwnHost(req.headers.host, port)) {
+      req.resume();
+      const message = "The Host header names another server than this emulator.";
+      if (url.pathname.startsWith(CONTROL_PREFIX)) {
+        res.writeHead(403, { "content-type": "application/json", connection: "close" });
+        res.end(JSON.stringify({ error: message }));
+        return;
+      }
+      const err = service.wire.failure("accessDenied", message);
+      respond(res, service, emulator.refuse(service, "unknown", err, requestId, arrivedAt), requestId, true);
+      return;
+    }
     let body: string;
     try {
       body = await readBody(req);
@@ -156,7 +175,7 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
     server.once("error", reject);
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   emulator.persist();
 
   return {

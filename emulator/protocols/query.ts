@@ -14,8 +14,13 @@ export class XmlMap {
 /** A value in a Query response: a string, a number, a list (rendered as `<member>` items), a map or a structure. */
 export type XmlValue = string | number | boolean | XmlMap | XmlValue[] | { [key: string]: XmlValue };
 
+/** Characters XML 1.0 cannot carry, even escaped (controls other than tab, LF, CR; lone surrogates; U+FFFE/U+FFFF). */
+const NOT_XML_1_0 = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 export function xmlEscape(s: string): string {
-  return s.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
+  return s
+    .replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!)
+    .replace(NOT_XML_1_0, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 export function toXml(value: XmlValue): string {

@@ -1,0 +1,207 @@
+/**
+ * Hostile input on the emulator's side, through HTTP: names from the wire that match Object.prototype members, a
+ * foreign Host header, characters XML 1.0 cannot carry, a mistyped fault plan, an unbounded call log, and the
+ * command line (`--port 0x50`, a FIFO seed, a seed beside an existing state file).
+ */
+import { expect } from "chai";
+import { spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import * as http from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ListOrganizationsFeaturesCommand } from "@aws-sdk/client-iam";
+import { AssumeRootCommand } from "@aws-sdk/client-sts";
+import { CallLog, MAX_CALL_LOG_ENTRIES } from "../../emulator/callLog";
+import { KEYS, MEMBER, ORG_ID, rootCredentialsSeed, startEmulator } from "../fixtures";
+import type { EmulatorFixture } from "../fixtures";
+
+const SIGNED = `AWS4-HMAC-SHA256 Credential=${KEYS.management}/20260101/us-east-1/organizations/aws4_request, SignedHeaders=host, Signature=abc`;
+const TSX_CLI = join(__dirname, "..", "..", "node_modules", "tsx", "dist", "cli.mjs");
+const EMULATOR_CLI = join(__dirname, "..", "..", "emulator", "cli.ts");
+
+/** A raw request with any Host header (fetch does not let a caller set one). */
+function request(
+  url: string,
+  options: { method?: string; path?: string; host?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; text: string; headers: http.IncomingHttpHeaders }> {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: u.port,
+        method: options.method ?? "POST",
+        path: options.path ?? "/",
+        headers: { host: options.host ?? u.host, ...(options.headers ?? {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), headers: res.headers }));
+      },
+    );
+    req.on("error", reject);
+    req.end(options.body ?? "");
+  });
+}
+
+describe("emulator: hostile input", () => {
+  let fx: EmulatorFixture;
+  beforeEach(async () => {
+    fx = await startEmulator({ seed: rootCredentialsSeed() });
+  });
+  afterEach(async () => fx.close());
+
+  const json = { "content-type": "application/x-amz-json-1.1", authorization: SIGNED };
+
+  for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"]) {
+    it(`answers the Organizations target ${JSON.stringify(name)} as an unknown operation, in JSON, with no state or secret`, async () => {
+      const { Credentials } = await fx.clientsFor(KEYS.management).sts.send(
+        new AssumeRootCommand({ TargetPrincipal: MEMBER, TaskPolicyArn: { arn: "arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials" } }),
+      );
+      const res = await request(fx.emulator.url, { headers: { ...json, "x-amz-target": `AWSOrganizationsV20161128.${name}` }, body: "{}" });
+      expect(res.status).to.equal(400);
+      expect(JSON.parse(res.text)).to.include({ __type: "UnknownOperationException" });
+      for (const secret of [Credentials!.SecretAccessKey!, Credentials!.SessionToken!, "mintedSecrets", ORG_ID]) {
+        expect(res.text).to.not.contain(secret);
+      }
+    });
+  }
+
+  it("does not count a service principal named constructor as trusted", async () => {
+    const res = await request(fx.emulator.url, {
+      headers: { ...json, "x-amz-target": "AWSOrganizationsV20161128.RegisterDelegatedAdministrator" },
+      body: JSON.stringify({ AccountId: MEMBER, ServicePrincipal: "constructor" }),
+    });
+    expect(res.status).to.not.equal(200);
+    expect(fx.emulator.state().organizations[0]!.delegatedAdministrators.map((d) => d.servicePrincipal)).to.not.include("constructor");
+  });
+
+  it("refuses a foreign Host header on the control endpoint and AWS calls, and answers its own names", async () => {
+    const before = JSON.stringify(fx.emulator.state());
+    const rebinding = await request(fx.emulator.url, {
+      method: "PUT",
+      path: "/__emulator/state",
+      host: `attacker.example:${fx.emulator.port}`,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ organizations: [], accounts: [], accessKeys: [] }),
+    });
+    expect(rebinding.status).to.equal(403);
+    expect(JSON.stringify(fx.emulator.state())).to.equal(before);
+    const aws = await request(fx.emulator.url, {
+      host: `attacker.example:${fx.emulator.port}`,
+      headers: { ...json, "x-amz-target": "AWSOrganizationsV20161128.DescribeOrganization" },
+      body: "{}",
+    });
+    expect(aws.status).to.be.within(400, 403);
+    expect(aws.text).to.contain("The Host header names another server");
+    for (const host of [`127.0.0.1:${fx.emulator.port}`, `localhost:${fx.emulator.port}`]) {
+      expect((await request(fx.emulator.url, { method: "GET", path: "/__emulator/health", host })).status, host).to.equal(200);
+    }
+  });
+
+  it("never sends a character XML 1.0 cannot carry, showing it escaped instead", async () => {
+    const res = await request(fx.emulator.url, {
+      headers: { "content-type": "application/x-www-form-urlencoded", authorization: SIGNED.replace("organizations", "iam") },
+      body: "Action=Nope%01%1B%0BX&Version=2010-05-08",
+    });
+    expect(res.status).to.equal(400);
+    expect(res.text).to.not.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    expect(res.text).to.contain("Nope\\u0001\\u001b\\u000bX");
+  });
+
+  it("refuses a fault plan with an unknown key, naming it, and keeps the rules it had", async () => {
+    fx.emulator.setFaults({ rules: [{ kind: "throttle", count: 3 }] });
+    const res = await request(fx.emulator.url, {
+      method: "PUT",
+      path: "/__emulator/faults",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ rule: [] }),
+    });
+    expect(res.status).to.equal(400);
+    expect(JSON.parse(res.text).error).to.contain('"rule"');
+    const typoInRule = await request(fx.emulator.url, {
+      method: "PUT",
+      path: "/__emulator/faults",
+      body: JSON.stringify({ rules: [{ kind: "throttle", count: 1, operation: ["X"] }] }),
+    });
+    expect(typoInRule.status).to.equal(400);
+    expect(JSON.parse((await request(fx.emulator.url, { method: "GET", path: "/__emulator/faults" })).text).rules).to.have.length(1);
+  });
+
+  it("truncates a 65 KB operation name in the call log", async () => {
+    await request(fx.emulator.url, {
+      headers: { "content-type": "application/x-www-form-urlencoded", authorization: SIGNED.replace("organizations", "iam") },
+      body: `Action=${"A".repeat(65_000)}&Version=2010-05-08`,
+    });
+    const [call] = fx.emulator.calls();
+    expect(call!.operation.length).to.be.at.most(130);
+    expect((await fx.iam.send(new ListOrganizationsFeaturesCommand({}))).OrganizationId).to.equal(ORG_ID);
+  });
+});
+
+describe("emulator: the call log's bound", () => {
+  it(`keeps the newest ${MAX_CALL_LOG_ENTRIES} entries and counts the ones it dropped`, () => {
+    const log = new CallLog();
+    for (let i = 0; i < MAX_CALL_LOG_ENTRIES + 25; i += 1) log.record({ service: "iam", operation: `Op${i}`, status: 200 }, performance.now());
+    const calls = log.list();
+    expect(calls).to.have.length(MAX_CALL_LOG_ENTRIES);
+    expect(calls[0]!.operation).to.equal("Op25");
+    expect(log.dropped).to.equal(25);
+    log.clear();
+    expect(log.dropped).to.equal(0);
+  });
+});
+
+describe("emulator: its command line", function () {
+  this.timeout(30_000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "emulator-cli-"));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Starts the CLI; resolves with its exit code, or with its output once it listens (then stops it). */
+  function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [TSX_CLI, EMULATOR_CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+      child.stdout.on("data", (c: Buffer) => {
+        stdout += c.toString();
+        if (stdout.includes("listening on")) child.kill("SIGTERM");
+      });
+      child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+      child.on("exit", (code) => {
+        clearTimeout(timer);
+        resolve({ code, stdout, stderr });
+      });
+    });
+  }
+
+  it("refuses --port 0x50 instead of binding port 80", async () => {
+    const r = await runCli(["--port", "0x50"]);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.contain('--port must be a decimal number from 0 to 65535, got "0x50"');
+  });
+
+  it("refuses a FIFO as --seed at once instead of hanging", async () => {
+    const fifo = join(dir, "seed.fifo");
+    execFileSync("mkfifo", [fifo]);
+    const r = await runCli(["--seed", fifo]);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.contain("not a regular file");
+  });
+
+  it("says so when --seed is ignored because the state file exists", async () => {
+    const state = join(dir, "state.json");
+    const seed = join(dir, "seed.json");
+    writeFileSync(seed, JSON.stringify(rootCredentialsSeed()));
+    await runCli(["--state", state, "--port", "0"]);
+    const r = await runCli(["--state", state, "--seed", seed, "--port", "0"]);
+    expect(r.stdout).to.contain("listening on");
+    expect(r.stderr).to.contain(`--seed ${seed} is ignored: the state file ${state} exists`);
+  });
+});
