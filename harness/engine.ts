@@ -194,8 +194,7 @@ export class PulumiProject {
   }
 
   static async create(options: ProjectOptions): Promise<PulumiProject> {
-    mkdirSync(WORK_ROOT, { recursive: true });
-    const dir = options.dir ?? mkdtempSync(join(WORK_ROOT, "project-"));
+    const dir = options.dir ?? workDir("project");
     const source = options.program ?? EXAMPLE_PROGRAM;
     const typescript = source.endsWith(".ts") && options.typescript === true;
     const program = source.endsWith(".ts") && !typescript ? compiledProgram(source) : source;
@@ -293,6 +292,15 @@ export class PulumiProject {
 }
 
 const scratchDirs: string[] = [];
+
+/**
+ * A fresh directory under the repository's `.work/` (created on first use: a clean clone has none), for projects
+ * whose programs resolve the package through the repository's `node_modules`.
+ */
+export function workDir(prefix: string): string {
+  mkdirSync(WORK_ROOT, { recursive: true });
+  return mkdtempSync(join(WORK_ROOT, `${prefix}-`));
+}
 
 /**
  * A fresh temporary directory outside the repository (for engine state, or projects that must live elsewhere),

@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { join } from "node:path";
-import { PulumiProject, REPO_ROOT, WORK_ROOT, offlineEngineEnv, scratchDir } from "../../harness/engine";
+import { PulumiProject, REPO_ROOT, workDir, offlineEngineEnv, scratchDir } from "../../harness/engine";
 import type { RunResult } from "../../harness/engine";
-import { mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 import { BAD_INPUTS } from "../badInputs";
@@ -18,7 +18,7 @@ describe(`${BAD_INPUTS.length} wrong declarations through the real engine`, func
 
   before(async () => {
     fx = await startEmulator();
-    dir = mkdtempSync(join(WORK_ROOT, "bad-input-"));
+    dir = workDir("bad-input");
     const env = offlineEngineEnv(scratchDir("e2e-bad-input"), { emulatorUrl: fx.emulator.url, credentials: fx.credentials });
     // The engine stops at the first failed check, so each case gets its own stack; a small pool runs them side by side.
     let next = 0;

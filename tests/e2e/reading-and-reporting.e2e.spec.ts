@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PulumiProject, WORK_ROOT } from "../../harness/engine";
+import { PulumiProject, workDir } from "../../harness/engine";
 import { KEYS, MEMBER, ORG_ID, operations, scenarioSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 import { declare, flat, rawProject } from "../rawProject";
@@ -133,7 +133,7 @@ describe("reading an organization without managing it, and importing it", functi
   });
 
   it("reads the live features with the static get", async () => {
-    const programDir = mkdtempSync(join(WORK_ROOT, "get-"));
+    const programDir = workDir("get");
     const program = join(programDir, "get.ts");
     writeFileSync(
       program,
