@@ -406,20 +406,21 @@ function parseRole(r: Reader): Role {
   return role;
 }
 
-function unique<T>(items: T[], keyOf: (t: T) => string, what: string): void {
-  const seen = new Set<string>();
-  for (const item of items) {
+function unique<T>(items: T[], keyOf: (t: T) => string, path: string, what: string): void {
+  const first = new Map<string, number>();
+  items.forEach((item, i) => {
     const k = keyOf(item);
-    if (seen.has(k)) throw new SeedError(`${what} ${k} is listed more than once`);
-    seen.add(k);
-  }
+    const earlier = first.get(k);
+    if (earlier !== undefined) throw new SeedError(`${path}[${i}]: ${what} ${k} is listed more than once (also ${path}[${earlier}])`);
+    first.set(k, i);
+  });
 }
 
 function checkReferences(state: EmulatorState): void {
-  unique(state.organizations, (o) => o.id, "organization");
-  unique(state.accounts, (a) => a.id, "account");
-  unique(state.accessKeys, (k) => k.accessKeyId, "access key");
-  unique(state.roles, (r) => r.arn, "role");
+  unique(state.organizations, (o) => o.id, "organizations", "organization");
+  unique(state.accounts, (a) => a.id, "accounts", "account");
+  unique(state.accessKeys, (k) => k.accessKeyId, "accessKeys", "access key");
+  unique(state.roles, (r) => r.arn, "roles", "role");
   const accounts = new Map(state.accounts.map((a) => [a.id, a]));
   const orgIds = new Set(state.organizations.map((o) => o.id));
   state.organizations.forEach((org, i) => {

@@ -5,7 +5,7 @@
 # put first on PATH.
 set -euo pipefail
 
-PULUMI_VERSION=v3.274.1          # newest pkg/v3 served; one CLI for both legs (SDK 3.248.0 on Node 20, 3.270.0 on Node 24)
+PULUMI_VERSION=v3.274.1          # newest pkg/v3 served; one CLI for both legs (SDK 3.248.0 on Node 20, 3.276.0 on Node 24)
 LANGUAGE_HOST_VERSION=v3.68.0    # newest sdk/v3 release that still contains pulumi-language-nodejs (see README)
 here=$(cd "$(dirname "$0")" && pwd)
 launchers="$here/bin"
@@ -37,20 +37,27 @@ fi
 
 command -v go >/dev/null || { say "error: no pulumi on PATH and no Go toolchain to build one; install Go >= 1.25"; exit 1; }
 say "building the Pulumi CLI $PULUMI_VERSION and Node.js language host from Go modules into $bin"
-say "(first run only: about 11 minutes on 2 cores; later runs reuse the cache)"
+say "(first run only: about 4 minutes on 2 cores; later runs reuse the cache)"
 staging=$(mktemp -d "$cache_root.staging.XXXXXX" 2>/dev/null || { mkdir -p "$cache_root" && mktemp -d "$cache_root/staging.XXXXXX"; })
 trap 'rm -rf "$staging"' EXIT
 start=$(date +%s)
 
-say "[1/3] pulumi (github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@$PULUMI_VERSION)"
-(cd "$here/pulumi-cli" && go build -mod=readonly -trimpath \
-  -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION" \
-  -o "$staging/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
+# Each step reports its own time, so the README can say where a first run's minutes go.
+timed() { local name=$1; shift; local t=$(date +%s); "$@"; echo "$name $(( $(date +%s) - t ))" >>"$staging/times"; }
 
-say "[2/3] pulumi-language-nodejs (github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs@$LANGUAGE_HOST_VERSION)"
-(cd "$here/pulumi-cli/language-host" && go build -mod=readonly -trimpath \
-  -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$LANGUAGE_HOST_VERSION" \
-  -o "$staging/pulumi-language-nodejs-host" github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs)
+say "[1/3] downloading the pinned modules of both binaries, side by side"
+timed "modules(pulumi)" sh -c "cd '$here/pulumi-cli' && go mod download" & a=$!
+timed "modules(language-host)" sh -c "cd '$here/pulumi-cli/language-host' && go mod download" & b=$!
+wait "$a"; wait "$b"
+
+say "[2/3] compiling pulumi@$PULUMI_VERSION and pulumi-language-nodejs@$LANGUAGE_HOST_VERSION, side by side"
+timed "compile(pulumi)" sh -c "cd '$here/pulumi-cli' && go build -mod=readonly -trimpath \
+  -ldflags '-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION' \
+  -o '$staging/pulumi' github.com/pulumi/pulumi/pkg/v3/cmd/pulumi" & a=$!
+timed "compile(language-host)" sh -c "cd '$here/pulumi-cli/language-host' && go build -mod=readonly -trimpath \
+  -ldflags '-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$LANGUAGE_HOST_VERSION' \
+  -o '$staging/pulumi-language-nodejs-host' github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs" & b=$!
+wait "$a"; wait "$b"
 
 say "[3/3] launchers: pulumi-resource-pulumi-nodejs (the dynamic-provider host) and pulumi-language-nodejs"
 cp "$launchers/pulumi-resource-pulumi-nodejs" "$launchers/pulumi-language-nodejs" "$staging/"
@@ -61,5 +68,5 @@ mkdir -p "$(dirname "$bin")"
 rm -rf "$bin"
 mv "$staging" "$bin"
 trap - EXIT
-say "built in $(( $(date +%s) - start ))s"
+say "built in $(( $(date +%s) - start ))s ($(tr '\n' ' ' <"$bin/times" | sed 's/ $//; s/\([0-9]\) /\1s, /g')s)"
 echo "$bin"

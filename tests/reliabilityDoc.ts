@@ -8,6 +8,7 @@ import { BAD_INPUTS } from "./badInputs";
 import { FAULT_SCENARIOS } from "./faultScenarios";
 import { RELIABILITY } from "./fixtures";
 import { REAL_WORLD_CHANGES } from "./realWorldChanges";
+import { HOSTILE_INPUTS } from "./hostileInputs";
 
 export const RELIABILITY_DOC = join(__dirname, "..", "docs", "reliability.md");
 
@@ -33,6 +34,9 @@ export function renderReliabilityDoc(): string {
     `| credential sources proven absent from stack export, serialized provider, CLI output and error messages | ${sources.length} of ${sources.length} (${sources.join(", ")}) | \`tests/e2e/secrets.e2e.spec.ts\` |`,
     `| resources across organizations, created and destroyed in parallel | ${orgs * 2} resources in ${orgs} organizations | \`tests/e2e/concurrency.e2e.spec.ts\` |`,
     "| Node.js versions running the unit, emulator and integration suites | 2 (20, 24) | `npm test`, `npm run test:node24` |",
+    "| Node.js and `@pulumi/pulumi` under the end-to-end tier | Node 20 + 3.248.0 (every e2e spec); Node 24 + the newest SDK from the packed tarball | `tests/e2e/node24-newest-sdk.e2e.spec.ts` |",
+    "| member accounts isolated from one failing account (`pulumi up`) | 4 declared, 1 blocked by an SCP: 3 converged in the same `up`, the fourth failed naming the account, the SCP and `aws:AssumedRoot`; the next `up` converged | `tests/e2e/root-credentials.e2e.spec.ts` |",
+    "| member accounts isolated from one failing account (audit) | 3 audited, 1 SCP-denied: 2 rows audited, 1 row with `ServiceControlPolicyDeniedError`, exit code 2 | `tests/integ/rootCredentials.integ.spec.ts` |",
     "",
     "## Fault scenarios",
     "",
@@ -53,6 +57,14 @@ export function renderReliabilityDoc(): string {
     "| change | outcome | proved by |",
     "| --- | --- | --- |",
     ...Object.values(REAL_WORLD_CHANGES).map((c) => `| ${c.change} | ${c.outcome} | \`${c.spec}\` |`),
+    "",
+    "## Hostile input",
+    "",
+    "Tried adversarially against the provider (through the real AWS SDK) and the emulator (through HTTP).",
+    "",
+    "| what was tried | what held | proved by |",
+    "| --- | --- | --- |",
+    ...HOSTILE_INPUTS.map((h) => `| ${h.tried} | ${h.held} | \`${h.spec}\` |`),
     "",
     "## After a crash",
     "",

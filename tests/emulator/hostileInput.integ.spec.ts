@@ -6,11 +6,11 @@
 import { expect } from "chai";
 import { spawn } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import * as http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ListOrganizationsFeaturesCommand } from "@aws-sdk/client-iam";
+import { EnableOrganizationsRootSessionsCommand, ListOrganizationsFeaturesCommand } from "@aws-sdk/client-iam";
 import { AssumeRootCommand } from "@aws-sdk/client-sts";
 import { CallLog, MAX_CALL_LOG_ENTRIES } from "../../emulator/callLog";
 import { KEYS, MEMBER, ORG_ID, rootCredentialsSeed, startEmulator } from "../fixtures";
@@ -204,4 +204,77 @@ describe("emulator: its command line", function () {
     expect(r.stdout).to.contain("listening on");
     expect(r.stderr).to.contain(`--seed ${seed} is ignored: the state file ${state} exists`);
   });
+});
+
+describe("emulator: state that is refused, and writes that fail", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "emulator-state-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("rolls a change back when the state file cannot be written, leaving no temporary file", async () => {
+    const file = join(dir, "state.json");
+    const fx = await startEmulator({ seed: rootCredentialsSeed([]), stateFile: file });
+    try {
+      rmSync(file);
+      mkdirSync(file); // rename over a directory fails
+      const err = await fx
+        .clientsFor(KEYS.management)
+        .iam.send(new EnableOrganizationsRootSessionsCommand({}))
+        .catch((e: unknown) => e as Error);
+      expect((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode).to.equal(500);
+      expect(fx.emulator.state().organizations[0]!.enabledRootFeatures).to.deep.equal([]);
+      expect(readdirSync(dir)).to.deep.equal(["state.json"]);
+    } finally {
+      await fx.close();
+    }
+  });
+
+  it("keeps the state file's mode, and a symlinked state file a symlink", async () => {
+    const target = join(dir, "real.json");
+    const link = join(dir, "state.json");
+    writeFileSync(target, JSON.stringify(rootCredentialsSeed([])), { mode: 0o600 });
+    chmodSync(target, 0o600);
+    symlinkSync(target, link);
+    const fx = await startEmulator({ stateFile: link });
+    try {
+      await fx.clientsFor(KEYS.management).iam.send(new EnableOrganizationsRootSessionsCommand({}));
+      expect(lstatSync(link).isSymbolicLink()).to.equal(true);
+      expect(statSync(target).mode & 0o777).to.equal(0o600);
+      expect(JSON.parse(readFileSync(target, "utf8")).organizations[0].enabledRootFeatures).to.deep.equal(["RootSessions"]);
+    } finally {
+      await fx.close();
+    }
+  });
+
+  const json = (s: unknown): string => JSON.stringify(s);
+  const refused: Array<[string, (seed: Record<string, unknown>) => string, RegExp]> = [
+    ["a number JSON cannot carry (1e309)", (s) => json(s).replace(/"defaultAccountId":"\d+"/, '"defaultAccountId":1e309'), /defaultAccountId/],
+    ["a duplicate access key", (s) => json({ ...s, accessKeys: [...(s.accessKeys as unknown[]), (s.accessKeys as unknown[])[0]] }), /accessKeys\[\d+\]/],
+    ["a duplicate account", (s) => json({ ...s, accounts: [...(s.accounts as unknown[]), (s.accounts as unknown[])[1]] }), /accounts\[\d+\]/],
+    [
+      "a delegated administrator that is no account",
+      (s) => {
+        const copy = structuredClone(s) as { organizations: Array<{ delegatedAdministrators: unknown[] }> };
+        copy.organizations[0]!.delegatedAdministrators.push({ accountId: "999999999999", servicePrincipal: "iam.amazonaws.com" });
+        return json(copy);
+      },
+      /organizations\[0\]\.delegatedAdministrators\[1\]/,
+    ],
+  ];
+  for (const [what, bodyOf, path] of refused) {
+    it(`refuses ${what} through PUT /state, naming the path, and keeps the state it had`, async () => {
+      const fx = await startEmulator({ seed: rootCredentialsSeed() });
+      try {
+        const before = JSON.stringify(fx.emulator.state());
+        const res = await request(fx.emulator.url, { method: "PUT", path: "/__emulator/state", body: bodyOf(rootCredentialsSeed()) });
+        expect(res.status).to.equal(400);
+        expect(JSON.parse(res.text).error).to.match(path);
+        expect(JSON.stringify(fx.emulator.state())).to.equal(before);
+      } finally {
+        await fx.close();
+      }
+    });
+  }
 });

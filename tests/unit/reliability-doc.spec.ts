@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REAL_WORLD_CHANGES } from "../realWorldChanges";
+import { HOSTILE_INPUTS } from "../hostileInputs";
 import { RELIABILITY_DOC, renderReliabilityDoc } from "../reliabilityDoc";
 
 describe("docs/reliability.md", () => {
@@ -12,5 +13,11 @@ describe("docs/reliability.md", () => {
   it("names, for every real-world change, a spec that exists", () => {
     for (const { spec } of Object.values(REAL_WORLD_CHANGES))
       expect(existsSync(join(__dirname, "..", "..", spec)), spec).to.equal(true);
+  });
+});
+
+describe("docs/reliability.md's hostile-input table", () => {
+  it("names, for every hostile input, a spec that exists", () => {
+    for (const { spec } of HOSTILE_INPUTS) expect(existsSync(join(__dirname, "..", "..", spec)), spec).to.equal(true);
   });
 });
