@@ -6,6 +6,7 @@
 import { execFile } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { start } from "../emulator";
 import { PulumiProject, REPO_ROOT, offlineEngineEnv, randomCredentials, scratchDir } from "../harness/engine";
 import { DEFAULT_AUDIT_CONCURRENCY } from "../provider/rootCredentials/audit";
@@ -38,7 +39,12 @@ function fleetSeed(n: number, dirtyEvery = 10): Record<string, unknown> {
   }
   return {
     organizations: [
-      { id: ORG, managementAccountId: MANAGEMENT, trustedServices: ["iam.amazonaws.com"], enabledRootFeatures: ["RootCredentialsManagement", "RootSessions"] },
+      {
+        id: ORG,
+        managementAccountId: MANAGEMENT,
+        trustedServices: ["iam.amazonaws.com"],
+        enabledRootFeatures: ["RootCredentialsManagement", "RootSessions"],
+      },
     ],
     accounts,
     defaultAccountId: MANAGEMENT,
@@ -58,7 +64,7 @@ function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--require", join(__dirname, "peakRss.cjs"), join(REPO_ROOT, "dist", "cli", "main.js"), ...args],
+      ["--import", pathToFileURL(join(__dirname, "peakRss.mjs")).href, join(REPO_ROOT, "dist", "cli", "main.js"), ...args],
       { env: { ...env, BENCH_PEAK_RSS_FILE: rssFile }, maxBuffer: 256 * 1024 * 1024 },
       (err) => {
         const ms = Math.round(performance.now() - t0);
@@ -196,7 +202,13 @@ export async function organizationPreview(dir: string): Promise<{ points: Previe
   const points: PreviewScale[] = [];
   try {
     for (const n of [1, 100]) {
-      const project = await PulumiProject.create({ dir, program: join(dir, "index.js"), env, typescript: false, stack: `org-${n}` });
+      const project = await PulumiProject.create({
+        dir,
+        program: join(dir, "index.js"),
+        env,
+        typescript: false,
+        stack: `org-${n}`,
+      });
       project.setConfig("kind", "OrganizationRootCredentials");
       project.setConfig("accountIds", JSON.stringify(Array.from({ length: n }, (_, i) => memberId(i))));
       await project.up();

@@ -301,7 +301,17 @@ async function main(): Promise<void> {
     printTable(
       `Root credentials: the audit CLI (${LATENCY_MS} ms per call; floor = listing pages + per-account calls ÷ concurrency)`,
       ["accounts", "calls", "wall ms", "floor ms", "ratio", "ratio after start-up", "start-up ms", "peak RSS MiB", "exit"],
-      audit.map((p) => [p.accounts, p.calls, p.wallMs, p.floorMs, p.ratioToFloor, p.ratioAfterStartup, p.startupMs, p.peakRssMiB, p.exitCode]),
+      audit.map((p) => [
+        p.accounts,
+        p.calls,
+        p.wallMs,
+        p.floorMs,
+        p.ratioToFloor,
+        p.ratioAfterStartup,
+        p.startupMs,
+        p.peakRssMiB,
+        p.exitCode,
+      ]),
     );
     printTable(
       `Root credentials: pulumi preview of OrganizationRootCredentials (${LATENCY_MS} ms per call)`,

@@ -22,7 +22,8 @@ function parseArgs(argv: string[]): { port: number; seed?: string; state?: strin
     if (flag === "--port") {
       // Digits only: Number() would read "0x50" as port 80.
       const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
-      if (!Number.isInteger(port) || port > 65535) usage(`--port must be a decimal number from 0 to 65535, got ${JSON.stringify(value)}`);
+      if (!Number.isInteger(port) || port > 65535)
+        usage(`--port must be a decimal number from 0 to 65535, got ${JSON.stringify(value)}`);
       out.port = port;
     } else if (flag === "--seed") out.seed = value;
     else out.state = value;

@@ -411,7 +411,8 @@ function unique<T>(items: T[], keyOf: (t: T) => string, path: string, what: stri
   items.forEach((item, i) => {
     const k = keyOf(item);
     const earlier = first.get(k);
-    if (earlier !== undefined) throw new SeedError(`${path}[${i}]: ${what} ${k} is listed more than once (also ${path}[${earlier}])`);
+    if (earlier !== undefined)
+      throw new SeedError(`${path}[${i}]: ${what} ${k} is listed more than once (also ${path}[${earlier}])`);
     first.set(k, i);
   });
 }

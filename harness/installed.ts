@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { REPO_ROOT, run, scratchDir } from "./engine";
 
 function ownPulumiVersion(): string {
-  return (JSON.parse(readFileSync(join(REPO_ROOT, "node_modules/@pulumi/pulumi/package.json"), "utf8")) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(REPO_ROOT, "node_modules/@pulumi/pulumi/package.json"), "utf8")) as { version: string })
+    .version;
 }
 
 /**

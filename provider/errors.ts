@@ -491,7 +491,11 @@ export function isOrganizationGone(err: unknown): boolean {
 /** Whether AWS denied an action because of a service control policy (the only place its message is read). */
 export function isServiceControlPolicyDenial(err: unknown): boolean {
   const message = (err as { message?: unknown } | null)?.message;
-  return (isAwsError(err, "AccessDenied") || isAwsError(err, "AccessDeniedException")) && typeof message === "string" && /service control policy/i.test(message);
+  return (
+    (isAwsError(err, "AccessDenied") || isAwsError(err, "AccessDeniedException")) &&
+    typeof message === "string" &&
+    /service control policy/i.test(message)
+  );
 }
 
 /** The action an AccessDenied message names ("… is not authorized to perform: iam:DeleteAccessKey …"). */
@@ -544,6 +548,7 @@ export function scrubSecrets(err: unknown, secrets: ReadonlyArray<string | undef
 
 /** Control characters of anything a user or AWS gave are shown as `\u001b`, so they cannot forge log lines. */
 export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this matches
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
@@ -559,7 +564,11 @@ export function mapAwsError(err: unknown, context: ErrorContext): RootAccessErro
   const rawName = (err as { name?: unknown } | null)?.name;
   const mapped = Known
     ? new Known(full)
-    : new AwsRequestError(full, printable(typeof rawName === "string" ? rawName : code || "UnknownError"), printable(redact(message)));
+    : new AwsRequestError(
+        full,
+        printable(typeof rawName === "string" ? rawName : code || "UnknownError"),
+        printable(redact(message)),
+      );
   if (context.hint) mapped.message = `${mapped.message} ${context.hint}`;
   return mapped;
 }

@@ -50,7 +50,9 @@ async function main(): Promise<void> {
   const iam = new IAMClient({ region: "us-east-1", endpoint: emulator.url, credentials });
   const live = async (): Promise<string[]> => (await iam.send(new ListOrganizationsFeaturesCommand({}))).EnabledFeatures ?? [];
   process.stdout.write(`  emulator at ${emulator.url}\n`);
-  process.stdout.write("  (first run: building the Pulumi CLI from Go modules takes about 4 minutes on 2 cores; later runs reuse it)\n");
+  process.stdout.write(
+    "  (first run: building the Pulumi CLI from Go modules takes about 4 minutes on 2 cores; later runs reuse it)\n",
+  );
   const project = await PulumiProject.create({
     env: offlineEngineEnv(scratchDir("demo"), { emulatorUrl: emulator.url, credentials }),
     name: "root-access-demo",
@@ -137,7 +139,12 @@ const MEMBERS = { "222222222222": "workloads", "333333333333": "sandbox" } as co
 function rootCredentialsSeed(): Record<string, unknown> {
   return {
     organizations: [
-      { id: ORG, managementAccountId: "111111111111", trustedServices: ["iam.amazonaws.com"], enabledRootFeatures: ["RootCredentialsManagement", "RootSessions"] },
+      {
+        id: ORG,
+        managementAccountId: "111111111111",
+        trustedServices: ["iam.amazonaws.com"],
+        enabledRootFeatures: ["RootCredentialsManagement", "RootSessions"],
+      },
     ],
     accounts: [
       { id: "111111111111", name: "management", organizationId: ORG },
@@ -145,9 +152,18 @@ function rootCredentialsSeed(): Record<string, unknown> {
         id: "222222222222",
         name: MEMBERS["222222222222"],
         organizationId: ORG,
-        rootUser: { password: true, accessKeys: ["AKIAROOTWORKLOADS001"], mfaDevices: ["arn:aws:iam::222222222222:mfa/root-account-mfa-device"] },
+        rootUser: {
+          password: true,
+          accessKeys: ["AKIAROOTWORKLOADS001"],
+          mfaDevices: ["arn:aws:iam::222222222222:mfa/root-account-mfa-device"],
+        },
       },
-      { id: "333333333333", name: MEMBERS["333333333333"], organizationId: ORG, rootUser: { signingCertificates: ["CERTROOTSANDBOX000000001"] } },
+      {
+        id: "333333333333",
+        name: MEMBERS["333333333333"],
+        organizationId: ORG,
+        rootUser: { signingCertificates: ["CERTROOTSANDBOX000000001"] },
+      },
     ],
     defaultAccountId: "111111111111",
   };
@@ -177,7 +193,11 @@ async function rootCredentialsStory(): Promise<void> {
     process.stdout.write("  $ npx pulumi-aws-root-access audit\n");
     const found = await audit(project.env);
     show(found, /\S/);
-    check(found.code === 1 && /222222222222 .*root credentials/.test(found.stdout), "the audit finds root credentials and exits 1", found);
+    check(
+      found.code === 1 && /222222222222 .*root credentials/.test(found.stdout),
+      "the audit finds root credentials and exits 1",
+      found,
+    );
 
     step("pulumi preview", "examples/root-credentials declares one MemberRootCredentials per member account.");
     const preview = await project.preview();
@@ -187,7 +207,13 @@ async function rootCredentialsStory(): Promise<void> {
     step("pulumi up removes them", "One IAMDeleteRootUserCredentials session per account that has something to delete.");
     const up = await project.up();
     show(up, /MemberRootCredentials \d{12}:/);
-    check(Object.keys(MEMBERS).every((id) => JSON.stringify(rootOf(id)).match(/"password":false,"accessKeys":\[\],"signingCertificates":\[\],"mfaDevices":\[\]/)), "no root credential is left", up);
+    check(
+      Object.keys(MEMBERS).every((id) =>
+        JSON.stringify(rootOf(id)).match(/"password":false,"accessKeys":\[\],"signingCertificates":\[\],"mfaDevices":\[\]/),
+      ),
+      "no root credential is left",
+      up,
+    );
     const clean = await audit(project.env);
     check(clean.code === 0, "the audit now exits 0: every member account is clean", clean);
 
@@ -200,13 +226,19 @@ async function rootCredentialsStory(): Promise<void> {
     step("plain pulumi preview shows the drift", "No refresh: the preview audits each account and names what reappeared.");
     const drift = await project.preview();
     show(drift, /present|to update/);
-    check(/222222222222: root access key AKIA…XYZ1 present/.test(drift.stdout), "the preview names the account and the (masked) key", drift);
+    check(
+      /222222222222: root access key AKIA…XYZ1 present/.test(drift.stdout),
+      "the preview names the account and the (masked) key",
+      drift,
+    );
 
     step("pulumi up removes it", "Only the reappeared key is deleted; the other account is not touched.");
     const heal = await project.up();
     show(heal, /MemberRootCredentials \d{12}:|updated/);
     check(rootOf("222222222222").accessKeys.length === 0, "the key is gone", heal);
-    const leaked = emulator.mintedCredentials().some((s) => (found.output + preview.output + up.output + drift.output + heal.output).includes(s));
+    const leaked = emulator
+      .mintedCredentials()
+      .some((s) => (found.output + preview.output + up.output + drift.output + heal.output).includes(s));
     check(!leaked, "no root-session key, secret or token appeared in any output");
   } finally {
     project.remove();

@@ -10,18 +10,24 @@ const EMULATOR = "tests/emulator/hostileInput.integ.spec.ts";
 
 export const HOSTILE_INPUTS: HostileInput[] = [
   {
-    tried: "an endpoint that echoes the signed request into its error, with a profile's session token and a `credential_process` (SSO-like) source",
+    tried:
+      "an endpoint that echoes the signed request into its error, with a profile's session token and a `credential_process` (SSO-like) source",
     held: "key ID, secret and session token absent from the message; `x-amz-security-token:[redacted]`",
     spec: PROVIDER,
   },
-  { tried: "key IDs glued to other text (`userAKIA…`, `_ASIA…_`) and the ABIA, ACCA, AIPA prefixes", held: "all 5 redacted", spec: PROVIDER },
+  {
+    tried: "key IDs glued to other text (`userAKIA…`, `_ASIA…_`) and the ABIA, ACCA, AIPA prefixes",
+    held: "all 5 redacted",
+    spec: PROVIDER,
+  },
   {
     tried: "AWS error codes `constructor`, `toString`, `__proto__`, `hasOwnProperty`, `valueOf`",
     held: "each an `AwsRequestError` with its message (own-property lookups only)",
     spec: PROVIDER,
   },
   {
-    tried: "escape sequences and newlines in an AWS error message, an unknown property name, and the `id` option (read, diff, delete)",
+    tried:
+      "escape sequences and newlines in an AWS error message, an unknown property name, and the `id` option (read, diff, delete)",
     held: "shown as `\\u001b`, `\\u000a`; a malformed ID is `InvalidArgumentsError` before any AWS call",
     spec: PROVIDER,
   },
@@ -35,14 +41,22 @@ export const HOSTILE_INPUTS: HostileInput[] = [
     held: "`UnknownOperationException` in JSON, no state or minted secret in the answer",
     spec: EMULATOR,
   },
-  { tried: "`ServicePrincipal: \"constructor\"`", held: "not trusted", spec: EMULATOR },
+  { tried: '`ServicePrincipal: "constructor"`', held: "not trusted", spec: EMULATOR },
   {
     tried: "`PUT /__emulator/state` and AWS calls with `Host: attacker.example:PORT` (DNS rebinding)",
     held: "refused (403 on the control endpoint); `127.0.0.1:PORT` and `localhost:PORT` answered",
     spec: EMULATOR,
   },
-  { tried: "control characters echoed into Query (XML) answers", held: "no character XML 1.0 cannot carry; shown as `\\u0001`", spec: EMULATOR },
-  { tried: "`PUT /faults` with a mistyped key (`rule`, `operation`)", held: "400 naming the key; the rules in force kept", spec: EMULATOR },
+  {
+    tried: "control characters echoed into Query (XML) answers",
+    held: "no character XML 1.0 cannot carry; shown as `\\u0001`",
+    spec: EMULATOR,
+  },
+  {
+    tried: "`PUT /faults` with a mistyped key (`rule`, `operation`)",
+    held: "400 naming the key; the rules in force kept",
+    spec: EMULATOR,
+  },
   {
     tried: "a 65 KB operation name; more calls than the call log keeps",
     held: "names cut at 128 characters; the newest 10,000 entries kept, `x-emulator-calls-dropped` counts the rest",

@@ -15,7 +15,9 @@ export class XmlMap {
 export type XmlValue = string | number | boolean | XmlMap | XmlValue[] | { [key: string]: XmlValue };
 
 /** Characters XML 1.0 cannot carry, even escaped (controls other than tab, LF, CR; lone surrogates; U+FFFE/U+FFFF). */
-const NOT_XML_1_0 = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML_1_0 =
+  // eslint-disable-next-line no-control-regex -- control characters are what this matches
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function xmlEscape(s: string): string {
   return s

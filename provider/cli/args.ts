@@ -37,7 +37,8 @@ function valueOf(option: string, raw: string): unknown {
 export function parseCommand(argv: readonly string[]): ParsedCommand {
   if (argv.length === 0 || argv.includes("--help") || argv.includes("-h") || argv[0] === "help") return { kind: "help" };
   const [command, ...rest] = argv;
-  if (command !== "audit") return { kind: "usage-error", problems: [`unknown command ${JSON.stringify(command)}; the command is "audit"`] };
+  if (command !== "audit")
+    return { kind: "usage-error", problems: [`unknown command ${JSON.stringify(command)}; the command is "audit"`] };
   const problems: string[] = [];
   const given: Record<string, unknown> = {};
   for (let i = 0; i < rest.length; i += 1) {
@@ -58,5 +59,9 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
   problems.push(...failures.map((f) => f.reason));
   if (problems.length > 0) return { kind: "usage-error", problems };
   const { format, ...options } = given;
-  return { kind: "audit", format: (format as AuditFormat | undefined) ?? "table", options: options as AuditRootCredentialsOptions };
+  return {
+    kind: "audit",
+    format: (format as AuditFormat | undefined) ?? "table",
+    options: options as AuditRootCredentialsOptions,
+  };
 }

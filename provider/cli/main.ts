@@ -35,7 +35,9 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     // The package's errors are already redacted and say the fix; anything else is redacted here.
-    const message = RootAccessError.isInstance(e) ? `${e.name}: ${e.message}` : redact(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+    const message = RootAccessError.isInstance(e)
+      ? `${e.name}: ${e.message}`
+      : redact(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
     process.stderr.write(`error: ${message}\n`);
     process.exitCode = EXIT_CANNOT_AUDIT;
   },

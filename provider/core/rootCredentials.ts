@@ -46,7 +46,10 @@ export interface PresentCredential {
 }
 
 /** The credentials of the given kinds that are present. For `password` the login profile counts when it is known. */
-export function presentCredentials(found: RootCredentials, kinds: readonly CredentialKind[] = CREDENTIAL_KINDS): PresentCredential[] {
+export function presentCredentials(
+  found: RootCredentials,
+  kinds: readonly CredentialKind[] = CREDENTIAL_KINDS,
+): PresentCredential[] {
   const out: PresentCredential[] = [];
   if (kinds.includes("password") && (found.loginProfile ?? found.password)) {
     out.push({ kind: "password", id: "", label: found.password ? "root password" : "root login profile (password recovery)" });
@@ -55,7 +58,8 @@ export function presentCredentials(found: RootCredentials, kinds: readonly Crede
     for (const k of found.accessKeys) out.push({ kind: "accessKeys", id: k.id, label: `root access key ${maskKeyId(k.id)}` });
   }
   if (kinds.includes("signingCertificates")) {
-    for (const c of found.signingCertificates) out.push({ kind: "signingCertificates", id: c, label: `root signing certificate ${c}` });
+    for (const c of found.signingCertificates)
+      out.push({ kind: "signingCertificates", id: c, label: `root signing certificate ${c}` });
   }
   if (kinds.includes("mfaDevices")) {
     for (const d of found.mfaDevices) out.push({ kind: "mfaDevices", id: d, label: `root MFA device ${d}` });
@@ -74,7 +78,11 @@ export const MFA_NOTE =
   "unassigned, until someone deletes it there: the IAMDeleteRootUserCredentials task policy does not allow deleting it";
 
 /** Runs `fn` over `items` with at most `limit` running at once, keeping the order of the results. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -110,7 +110,10 @@ function namesFrom(valid: readonly string[], isValid: (v: unknown) => boolean, w
       if (!isValid(item)) {
         const nearly = typeof item === "string" ? valid.find((v) => v.toLowerCase() === item.trim().toLowerCase()) : undefined;
         const hint = nearly ? ` (did you mean "${nearly}"? names are case-sensitive)` : "";
-        failures.push({ property: at, reason: `${at} is ${show(item)}, which is not ${what}; valid values: ${valid.join(", ")}${hint}` });
+        failures.push({
+          property: at,
+          reason: `${at} is ${show(item)}, which is not ${what}; valid values: ${valid.join(", ")}${hint}`,
+        });
       } else if (seen.has(item as string)) {
         failures.push({ property: at, reason: `${at}: "${String(item)}" is listed more than once; list each once` });
       } else {
@@ -194,7 +197,10 @@ export function validateInputs(
   const failures: CheckFailure[] = [];
   for (const key of Object.keys(news)) {
     if (INTERNAL_PROPERTIES.includes(key) || properties.includes(key)) continue;
-    failures.push({ property: printable(key), reason: `${kind} has no property ${show(key)}; valid properties: ${properties.join(", ")}` });
+    failures.push({
+      property: printable(key),
+      reason: `${kind} has no property ${show(key)}; valid properties: ${properties.join(", ")}`,
+    });
   }
   for (const property of properties) {
     if (Object.hasOwn(CHECKS, property)) CHECKS[property]!(failures, property, news[property]);
@@ -212,17 +218,27 @@ export function validateAuditOptions(options: Record<string, unknown>): CheckFai
   const failures: CheckFailure[] = [];
   const allowed = ["accounts", "concurrency", "format", "region", "profile", "roleArn", "onProgress"];
   for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) failures.push({ property: printable(key), reason: `audit has no option ${show(key)}; valid options: ${allowed.join(", ")}` });
+    if (!allowed.includes(key))
+      failures.push({
+        property: printable(key),
+        reason: `audit has no option ${show(key)}; valid options: ${allowed.join(", ")}`,
+      });
   }
   const accounts = options.accounts;
   if (accounts !== undefined && accounts !== "all") {
     if (!Array.isArray(accounts) || accounts.length === 0) {
-      failures.push({ property: "accounts", reason: `accounts must be "all" or a list of 12-digit account IDs, got ${show(accounts)}` });
+      failures.push({
+        property: "accounts",
+        reason: `accounts must be "all" or a list of 12-digit account IDs, got ${show(accounts)}`,
+      });
     } else {
       const seen = new Set<unknown>();
       accounts.forEach((id: unknown, i) => {
         if (typeof id !== "string" || !ACCOUNT_ID_PATTERN.test(id)) {
-          failures.push({ property: `accounts[${i}]`, reason: `accounts[${i}] must be a 12-digit AWS account ID, got ${show(id)}` });
+          failures.push({
+            property: `accounts[${i}]`,
+            reason: `accounts[${i}] must be a 12-digit AWS account ID, got ${show(id)}`,
+          });
         } else if (seen.has(id)) {
           failures.push({ property: `accounts[${i}]`, reason: `accounts[${i}]: ${id} is listed more than once` });
         }
@@ -232,7 +248,10 @@ export function validateAuditOptions(options: Record<string, unknown>): CheckFai
   }
   const c = options.concurrency;
   if (c !== undefined && (typeof c !== "number" || !Number.isInteger(c) || c < 1 || c > MAX_AUDIT_CONCURRENCY)) {
-    failures.push({ property: "concurrency", reason: `concurrency must be a whole number from 1 to ${MAX_AUDIT_CONCURRENCY}, got ${show(c)}` });
+    failures.push({
+      property: "concurrency",
+      reason: `concurrency must be a whole number from 1 to ${MAX_AUDIT_CONCURRENCY}, got ${show(c)}`,
+    });
   }
   const f = options.format;
   if (f !== undefined && !(AUDIT_FORMATS as readonly unknown[]).includes(f)) {

@@ -27,7 +27,10 @@ function recoveryOf(props: Props): boolean {
 }
 
 function containsUnknown(props: Props): boolean {
-  return [props.accountId, props.allowPasswordRecovery, props.organizationId].includes(UNKNOWN) || (Array.isArray(props.remove) ? props.remove.includes(UNKNOWN) : props.remove === UNKNOWN);
+  return (
+    [props.accountId, props.allowPasswordRecovery, props.organizationId].includes(UNKNOWN) ||
+    (Array.isArray(props.remove) ? props.remove.includes(UNKNOWN) : props.remove === UNKNOWN)
+  );
 }
 
 /** What state records: what is still present, as counts and IDs (key IDs masked), never a secret. */
@@ -48,7 +51,11 @@ function outputsFor(accountId: string, found: RootCredentials, inputs: Props) {
 }
 
 /** The differences between what is live and what is declared, each in words. */
-function deviations(accountId: string, found: RootCredentials, props: Props): { remove: PresentCredential[]; recovery: boolean; lines: string[] } {
+function deviations(
+  accountId: string,
+  found: RootCredentials,
+  props: Props,
+): { remove: PresentCredential[]; recovery: boolean; lines: string[] } {
   const remove = presentCredentials(found, removeOf(props));
   const recovery = recoveryOf(props) && !found.loginProfile;
   const lines = remove.map((c) => `${accountId}: ${c.label} present`);
@@ -77,7 +84,7 @@ async function enforce(api: AwsApi, inputs: Props, report: Reporter) {
   const done = await removeCredentials(api, accountId, remove);
   if (recovery) {
     await allowPasswordRecovery(api, accountId);
-    done.push("created a password-less login profile, so the account owner can use \"forgot password\"");
+    done.push('created a password-less login profile, so the account owner can use "forgot password"');
   }
   const after = remove.length > 0 || recovery ? await audit(api, accountId, inputs) : before;
   report(
@@ -106,7 +113,9 @@ const lifecycle: Lifecycle = {
       return { changes: true };
     }
     const declared =
-      removeOf(olds).join() !== removeOf(news).join() || recoveryOf(olds) !== recoveryOf(news) || olds.organizationId !== news.organizationId;
+      removeOf(olds).join() !== removeOf(news).join() ||
+      recoveryOf(olds) !== recoveryOf(news) ||
+      olds.organizationId !== news.organizationId;
     const connection = describeConnectionChange(olds, news);
     if (connection) report(connectionChangeNote(KIND, connection));
     return { changes: declared || Boolean(connection) };
@@ -138,4 +147,6 @@ const lifecycle: Lifecycle = {
   },
 };
 
-export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "accountId", "remove", "allowPasswordRecovery"], lifecycle, [recoveryConflict]);
+export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "accountId", "remove", "allowPasswordRecovery"], lifecycle, [
+  recoveryConflict,
+]);

@@ -128,7 +128,9 @@ export interface KindProvider extends Required<
  */
 function checkedId(kind: string, id: string): string {
   if (ORGANIZATION_ID_PATTERN.test(id) || ACCOUNT_ID_PATTERN.test(id)) return id;
-  throw new InvalidArgumentsError(kind, [`the resource ID must be an organization ID (o-…) or a 12-digit account ID, got ${show(id)}`]);
+  throw new InvalidArgumentsError(kind, [
+    `the resource ID must be an organization ID (o-…) or a 12-digit account ID, got ${show(id)}`,
+  ]);
 }
 
 /**
@@ -151,11 +153,15 @@ export function makeProvider(
     configure: async (req) => {
       Object.assign(stack, readStackSettings(req.config));
     },
-    check: (_olds, news) => reported(async () => ({ inputs: news, failures: validateInputs(kind, properties, news, crossChecks) })),
-    diff: (id, olds, news) => reported(async () => lifecycle.diff(connect(news, "inputs"), checkedId(kind, id), olds, news, toStdout)),
+    check: (_olds, news) =>
+      reported(async () => ({ inputs: news, failures: validateInputs(kind, properties, news, crossChecks) })),
+    diff: (id, olds, news) =>
+      reported(async () => lifecycle.diff(connect(news, "inputs"), checkedId(kind, id), olds, news, toStdout)),
     create: (inputs) => reported(() => lifecycle.create(connect(inputs, "inputs"), inputs, toStdout)),
-    read: (id, props) => reported(async () => lifecycle.read(connect(props ?? {}, "state"), checkedId(kind, id), props ?? {}, toStdout)),
-    update: (id, olds, news) => reported(async () => lifecycle.update(connect(news, "inputs"), checkedId(kind, id), olds, news, toStdout)),
+    read: (id, props) =>
+      reported(async () => lifecycle.read(connect(props ?? {}, "state"), checkedId(kind, id), props ?? {}, toStdout)),
+    update: (id, olds, news) =>
+      reported(async () => lifecycle.update(connect(news, "inputs"), checkedId(kind, id), olds, news, toStdout)),
     delete: (id, props) => reported(async () => lifecycle.delete(connect(props, "state"), checkedId(kind, id), props, toStdout)),
   };
 }

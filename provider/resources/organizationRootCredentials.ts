@@ -19,13 +19,22 @@ export interface OrganizationRootCredentialsArgs extends ConnectionArgs {
   accountIds?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
-type Settings = [string[] | undefined, string[] | undefined, string | undefined, string | undefined, string | undefined, string | undefined];
+type Settings = [
+  string[] | undefined,
+  string[] | undefined,
+  string | undefined,
+  string | undefined,
+  string | undefined,
+  string | undefined,
+];
 
 function checkIds(property: string, ids: unknown): void {
   if (ids === undefined) return;
   const bad = Array.isArray(ids) ? ids.filter((id) => typeof id !== "string" || !ACCOUNT_ID_PATTERN.test(id)) : [ids];
   if (bad.length > 0) {
-    throw forProgram(new InvalidArgumentsError("OrganizationRootCredentials", [`${property} must list 12-digit account IDs, got ${show(bad)}`]));
+    throw forProgram(
+      new InvalidArgumentsError("OrganizationRootCredentials", [`${property} must list 12-digit account IDs, got ${show(bad)}`]),
+    );
   }
 }
 
@@ -46,7 +55,14 @@ export class OrganizationRootCredentials extends pulumi.ComponentResource {
   constructor(name: string, args: OrganizationRootCredentialsArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-root-access:index:OrganizationRootCredentials", name, {}, opts);
     const stack = new pulumi.Config("aws");
-    const inputs = pulumi.all([args.accountIds, args.excludeAccountIds, args.organizationId, args.region, args.profile, args.roleArn]);
+    const inputs = pulumi.all([
+      args.accountIds,
+      args.excludeAccountIds,
+      args.organizationId,
+      args.region,
+      args.profile,
+      args.roleArn,
+    ]);
     this.accountIds = inputs.apply(async ([only, exclude, organizationId, region, profile, roleArn]: Settings) => {
       checkIds("accountIds", only);
       checkIds("excludeAccountIds", exclude);
@@ -61,7 +77,10 @@ export class OrganizationRootCredentials extends pulumi.ComponentResource {
       if (roleArn) settings.roleArn = roleArn;
       const api = createAwsApi(settings);
       const action = "list the organization's member accounts";
-      const [org, accounts] = await Promise.all([api.organizations.describeOrganization(), api.organizations.listAccounts()]).catch((e: unknown) => {
+      const [org, accounts] = await Promise.all([
+        api.organizations.describeOrganization(),
+        api.organizations.listAccounts(),
+      ]).catch((e: unknown) => {
         throw forProgram(mapAwsError(e, { action }));
       });
       if (organizationId && organizationId !== org.id) {

@@ -47,7 +47,10 @@ function settingsOf(options: AuditRootCredentialsOptions): ConnectionSettings {
   if (options.region) settings.region = options.region;
   if (options.profile) settings.profile = options.profile;
   if (options.roleArn) settings.roleArn = options.roleArn;
-  settings.sources = { ...(options.profile ? { profile: "the `profile` option" } : {}), ...(options.roleArn ? { roleArn: "the `roleArn` option" } : {}) };
+  settings.sources = {
+    ...(options.profile ? { profile: "the `profile` option" } : {}),
+    ...(options.roleArn ? { roleArn: "the `roleArn` option" } : {}),
+  };
   return settings;
 }
 
@@ -60,7 +63,11 @@ function settingsOf(options: AuditRootCredentialsOptions): ConnectionSettings {
  */
 export async function auditRootCredentials(options: AuditRootCredentialsOptions = {}): Promise<RootCredentialsAudit> {
   const problems = validateAuditOptions(options as Record<string, unknown>);
-  if (problems.length > 0) throw new InvalidArgumentsError("auditRootCredentials", problems.map((p) => p.reason));
+  if (problems.length > 0)
+    throw new InvalidArgumentsError(
+      "auditRootCredentials",
+      problems.map((p) => p.reason),
+    );
   const api = createAwsApi(settingsOf(options));
   const action = "list the organization's member accounts";
   let org: Awaited<ReturnType<typeof api.organizations.describeOrganization>>;
@@ -101,7 +108,12 @@ export async function auditRootCredentials(options: AuditRootCredentialsOptions 
   return {
     organizationId: org.id,
     accounts,
-    summary: { audited: accounts.length - failed, clean: accounts.length - failed - withRootCredentials, withRootCredentials, failed },
+    summary: {
+      audited: accounts.length - failed,
+      clean: accounts.length - failed - withRootCredentials,
+      withRootCredentials,
+      failed,
+    },
     exitCode: failed > 0 ? 2 : withRootCredentials > 0 ? 1 : 0,
   };
 }

@@ -60,7 +60,8 @@ async function diagnoseRootSession(api: AwsApi, err: unknown, context: RootSessi
     return new RootFeatureNotEnabledError({ ...context, organizationId }, feature);
   }
   const org = await bestEffort(() => api.organizations.describeOrganization());
-  if (org && org.managementAccountId === context.accountId) return new ManagementAccountTargetError({ ...context, organizationId });
+  if (org && org.managementAccountId === context.accountId)
+    return new ManagementAccountTargetError({ ...context, organizationId });
   const accounts = await bestEffort(() => api.organizations.listAccounts());
   const target = accounts?.find((a) => a.id === context.accountId);
   if (accounts && (!target || target.status !== "ACTIVE")) {
@@ -96,23 +97,29 @@ export interface AuditOptions {
  * what the summary says is present.
  */
 export async function auditMember(api: AwsApi, accountId: string, options: AuditOptions = {}): Promise<RootCredentials> {
-  return inRootSession(api, accountId, "IAMAuditRootUserCredentials", `audit the root user of account ${accountId}`, async (root) => {
-    const summary = await root.summary();
-    const keys = summary.accessKeys ? await root.accessKeys() : [];
-    const found: RootCredentials = {
-      password: summary.password,
-      accessKeys: await Promise.all(
-        keys.map(async (id) => {
-          const lastUsed = options.lastUsed ? await root.accessKeyLastUsed(id) : undefined;
-          return lastUsed ? { id, lastUsed } : { id };
-        }),
-      ),
-      signingCertificates: summary.signingCertificates ? await root.signingCertificates() : [],
-      mfaDevices: summary.mfaDevices ? await root.mfaDevices() : [],
-    };
-    if (options.loginProfile) found.loginProfile = summary.password || (await root.loginProfileExists());
-    return found;
-  });
+  return inRootSession(
+    api,
+    accountId,
+    "IAMAuditRootUserCredentials",
+    `audit the root user of account ${accountId}`,
+    async (root) => {
+      const summary = await root.summary();
+      const keys = summary.accessKeys ? await root.accessKeys() : [];
+      const found: RootCredentials = {
+        password: summary.password,
+        accessKeys: await Promise.all(
+          keys.map(async (id) => {
+            const lastUsed = options.lastUsed ? await root.accessKeyLastUsed(id) : undefined;
+            return lastUsed ? { id, lastUsed } : { id };
+          }),
+        ),
+        signingCertificates: summary.signingCertificates ? await root.signingCertificates() : [],
+        mfaDevices: summary.mfaDevices ? await root.mfaDevices() : [],
+      };
+      if (options.loginProfile) found.loginProfile = summary.password || (await root.loginProfileExists());
+      return found;
+    },
+  );
 }
 
 /** Deletes the given credentials in one IAMDeleteRootUserCredentials session; returns what was done, in words. */

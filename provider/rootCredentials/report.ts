@@ -5,7 +5,9 @@ import { printable } from "../errors";
 export type AuditFormat = "table" | "json" | "csv";
 
 function keysOf(row: AccountAudit): string[] {
-  return (row.credentials?.accessKeys ?? []).map((k) => (k.lastUsed ? `${k.id} (last used ${k.lastUsed.date} ${k.lastUsed.service} ${k.lastUsed.region})` : `${k.id} (never used)`));
+  return (row.credentials?.accessKeys ?? []).map((k) =>
+    k.lastUsed ? `${k.id} (last used ${k.lastUsed.date} ${k.lastUsed.service} ${k.lastUsed.region})` : `${k.id} (never used)`,
+  );
 }
 
 function statusOf(row: AccountAudit): string {
@@ -13,7 +15,6 @@ function statusOf(row: AccountAudit): string {
   const c = row.credentials!;
   return c.password || c.accessKeys.length || c.signingCertificates.length || c.mfaDevices.length ? "root credentials" : "clean";
 }
-
 
 function csvCell(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -34,7 +35,11 @@ export function renderAudit(audit: RootCredentialsAudit, format: AuditFormat): s
   const header = ["account", "name", "status", "password", "access keys", "signing certificates", "MFA devices", "error"];
   if (format === "csv") return `${[header, ...rows].map((r) => r.map((c) => csvCell(printable(c))).join(",")).join("\n")}\n`;
   const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
-  const line = (cells: string[]): string => cells.map((c, i) => printable(c).padEnd(widths[i]!)).join("  ").trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => printable(c).padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
   const s = audit.summary;
   return (
     [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n") +

@@ -91,7 +91,12 @@ describe(`Node ${NODE24_VERSION} with @pulumi/pulumi ${NEWEST_PULUMI_SDK}, insta
       expect(Buffer.byteLength(provider)).to.be.below(2048);
     }
     const exported = await project.exportStack();
-    for (const secret of [KEYS.management, fx.credentials.secretAccessKey, "AKIAROOTMEMBER000001", ...fx.emulator.mintedCredentials()]) {
+    for (const secret of [
+      KEYS.management,
+      fx.credentials.secretAccessKey,
+      "AKIAROOTMEMBER000001",
+      ...fx.emulator.mintedCredentials(),
+    ]) {
       expect(exported).to.not.include(secret);
     }
   });

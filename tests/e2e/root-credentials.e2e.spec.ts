@@ -4,7 +4,17 @@
  * administrator as the caller, with OrganizationRootCredentials declaring one resource per member account.
  */
 import { expect } from "chai";
-import { DELEGATED_ADMIN, KEYS, MANAGEMENT, MEMBER, MEMBER_2, ORG_ID, operations, rootCredentialsSeed, startEmulator } from "../fixtures";
+import {
+  DELEGATED_ADMIN,
+  KEYS,
+  MANAGEMENT,
+  MEMBER,
+  MEMBER_2,
+  ORG_ID,
+  operations,
+  rootCredentialsSeed,
+  startEmulator,
+} from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 import { declare, flat, rawProject } from "../rawProject";
 import type { PulumiProject } from "../../harness/engine";
@@ -30,14 +40,23 @@ describe("member-account root credentials through the real Pulumi CLI", function
     const scp = [{ targets: [BLOCKED], deny: ["iam:*"] }];
     before(async () => {
       const seed = rootCredentialsSeed();
-      (seed.accounts as unknown[]).push({ id: BLOCKED, name: "blocked", organizationId: ORG_ID, rootUser: { accessKeys: ["AKIAROOTBLOCKED00001"] } });
+      (seed.accounts as unknown[]).push({
+        id: BLOCKED,
+        name: "blocked",
+        organizationId: ORG_ID,
+        rootUser: { accessKeys: ["AKIAROOTBLOCKED00001"] },
+      });
       (seed.organizations as Array<Record<string, unknown>>)[0]!.serviceControlPolicies = scp;
       fx = await startEmulator({ seed });
       project = await rawProject(fx, { key: KEYS.management });
       declare(project, [
         { kind: M, name: "member", args: { accountId: MEMBER } },
         { kind: M, name: "security", args: { accountId: DELEGATED_ADMIN } },
-        { kind: M, name: "clean", args: { accountId: MEMBER_2, remove: ["accessKeys", "signingCertificates", "mfaDevices"], allowPasswordRecovery: true } },
+        {
+          kind: M,
+          name: "clean",
+          args: { accountId: MEMBER_2, remove: ["accessKeys", "signingCertificates", "mfaDevices"], allowPasswordRecovery: true },
+        },
         { kind: M, name: "blocked", args: { accountId: BLOCKED } },
       ]);
     });
@@ -55,7 +74,9 @@ describe("member-account root credentials through the real Pulumi CLI", function
       expect(rootOf(fx, DELEGATED_ADMIN).accessKeys).to.deep.equal([]);
       expect(rootOf(fx, MEMBER_2)).to.deep.include({ recoveryProfile: true });
       expect(rootOf(fx, BLOCKED).accessKeys).to.deep.equal(["AKIAROOTBLOCKED00001"]);
-      expect((await project.resources(`:${M}`)).map((r) => r.id).sort()).to.deep.equal([MEMBER, DELEGATED_ADMIN, MEMBER_2].sort());
+      expect((await project.resources(`:${M}`)).map((r) => r.id).sort()).to.deep.equal(
+        [MEMBER, DELEGATED_ADMIN, MEMBER_2].sort(),
+      );
     });
 
     it("shows an access key that reappears in the console as drift in a plain preview, naming the account and the masked key", async () => {

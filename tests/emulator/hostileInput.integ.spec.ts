@@ -6,7 +6,18 @@
 import { expect } from "chai";
 import { spawn } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import * as http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -38,7 +49,9 @@ function request(
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), headers: res.headers }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), headers: res.headers }),
+        );
       },
     );
     req.on("error", reject);
@@ -58,9 +71,15 @@ describe("emulator: hostile input", () => {
   for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"]) {
     it(`answers the Organizations target ${JSON.stringify(name)} as an unknown operation, in JSON, with no state or secret`, async () => {
       const { Credentials } = await fx.clientsFor(KEYS.management).sts.send(
-        new AssumeRootCommand({ TargetPrincipal: MEMBER, TaskPolicyArn: { arn: "arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials" } }),
+        new AssumeRootCommand({
+          TargetPrincipal: MEMBER,
+          TaskPolicyArn: { arn: "arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials" },
+        }),
       );
-      const res = await request(fx.emulator.url, { headers: { ...json, "x-amz-target": `AWSOrganizationsV20161128.${name}` }, body: "{}" });
+      const res = await request(fx.emulator.url, {
+        headers: { ...json, "x-amz-target": `AWSOrganizationsV20161128.${name}` },
+        body: "{}",
+      });
       expect(res.status).to.equal(400);
       expect(JSON.parse(res.text)).to.include({ __type: "UnknownOperationException" });
       for (const secret of [Credentials!.SecretAccessKey!, Credentials!.SessionToken!, "mintedSecrets", ORG_ID]) {
@@ -75,7 +94,9 @@ describe("emulator: hostile input", () => {
       body: JSON.stringify({ AccountId: MEMBER, ServicePrincipal: "constructor" }),
     });
     expect(res.status).to.not.equal(200);
-    expect(fx.emulator.state().organizations[0]!.delegatedAdministrators.map((d) => d.servicePrincipal)).to.not.include("constructor");
+    expect(fx.emulator.state().organizations[0]!.delegatedAdministrators.map((d) => d.servicePrincipal)).to.not.include(
+      "constructor",
+    );
   });
 
   it("refuses a foreign Host header on the control endpoint and AWS calls, and answers its own names", async () => {
@@ -107,6 +128,7 @@ describe("emulator: hostile input", () => {
       body: "Action=Nope%01%1B%0BX&Version=2010-05-08",
     });
     expect(res.status).to.equal(400);
+    // eslint-disable-next-line no-control-regex -- control characters are what this matches
     expect(res.text).to.not.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     expect(res.text).to.contain("Nope\\u0001\\u001b\\u000bX");
   });
@@ -127,7 +149,9 @@ describe("emulator: hostile input", () => {
       body: JSON.stringify({ rules: [{ kind: "throttle", count: 1, operation: ["X"] }] }),
     });
     expect(typoInRule.status).to.equal(400);
-    expect(JSON.parse((await request(fx.emulator.url, { method: "GET", path: "/__emulator/faults" })).text).rules).to.have.length(1);
+    expect(JSON.parse((await request(fx.emulator.url, { method: "GET", path: "/__emulator/faults" })).text).rules).to.have.length(
+      1,
+    );
   });
 
   it("truncates a 65 KB operation name in the call log", async () => {
@@ -144,7 +168,8 @@ describe("emulator: hostile input", () => {
 describe("emulator: the call log's bound", () => {
   it(`keeps the newest ${MAX_CALL_LOG_ENTRIES} entries and counts the ones it dropped`, () => {
     const log = new CallLog();
-    for (let i = 0; i < MAX_CALL_LOG_ENTRIES + 25; i += 1) log.record({ service: "iam", operation: `Op${i}`, status: 200 }, performance.now());
+    for (let i = 0; i < MAX_CALL_LOG_ENTRIES + 25; i += 1)
+      log.record({ service: "iam", operation: `Op${i}`, status: 200 }, performance.now());
     const calls = log.list();
     expect(calls).to.have.length(MAX_CALL_LOG_ENTRIES);
     expect(calls[0]!.operation).to.equal("Op25");
@@ -250,9 +275,21 @@ describe("emulator: state that is refused, and writes that fail", () => {
 
   const json = (s: unknown): string => JSON.stringify(s);
   const refused: Array<[string, (seed: Record<string, unknown>) => string, RegExp]> = [
-    ["a number JSON cannot carry (1e309)", (s) => json(s).replace(/"defaultAccountId":"\d+"/, '"defaultAccountId":1e309'), /defaultAccountId/],
-    ["a duplicate access key", (s) => json({ ...s, accessKeys: [...(s.accessKeys as unknown[]), (s.accessKeys as unknown[])[0]] }), /accessKeys\[\d+\]/],
-    ["a duplicate account", (s) => json({ ...s, accounts: [...(s.accounts as unknown[]), (s.accounts as unknown[])[1]] }), /accounts\[\d+\]/],
+    [
+      "a number JSON cannot carry (1e309)",
+      (s) => json(s).replace(/"defaultAccountId":"\d+"/, '"defaultAccountId":1e309'),
+      /defaultAccountId/,
+    ],
+    [
+      "a duplicate access key",
+      (s) => json({ ...s, accessKeys: [...(s.accessKeys as unknown[]), (s.accessKeys as unknown[])[0]] }),
+      /accessKeys\[\d+\]/,
+    ],
+    [
+      "a duplicate account",
+      (s) => json({ ...s, accounts: [...(s.accounts as unknown[]), (s.accounts as unknown[])[1]] }),
+      /accounts\[\d+\]/,
+    ],
     [
       "a delegated administrator that is no account",
       (s) => {
@@ -268,7 +305,11 @@ describe("emulator: state that is refused, and writes that fail", () => {
       const fx = await startEmulator({ seed: rootCredentialsSeed() });
       try {
         const before = JSON.stringify(fx.emulator.state());
-        const res = await request(fx.emulator.url, { method: "PUT", path: "/__emulator/state", body: bodyOf(rootCredentialsSeed()) });
+        const res = await request(fx.emulator.url, {
+          method: "PUT",
+          path: "/__emulator/state",
+          body: bodyOf(rootCredentialsSeed()),
+        });
         expect(res.status).to.equal(400);
         expect(JSON.parse(res.text).error).to.match(path);
         expect(JSON.stringify(fx.emulator.state())).to.equal(before);

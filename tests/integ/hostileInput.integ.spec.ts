@@ -26,7 +26,9 @@ async function echoingEndpoint(): Promise<{ url: string; close(): Promise<void> 
   const server = http.createServer((req, res) => {
     req.resume();
     req.on("end", () => {
-      const echoed = Object.entries(req.headers).map(([k, v]) => `${k}:${String(v)}`).join("\n");
+      const echoed = Object.entries(req.headers)
+        .map(([k, v]) => `${k}:${String(v)}`)
+        .join("\n");
       res.writeHead(403, { "content-type": "text/xml" });
       res.end(
         `<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>${xmlEscape(`denied; request was\n${echoed}\n${SECRET}`)}</Message></Error><RequestId>r-1</RequestId></ErrorResponse>`,
@@ -92,7 +94,8 @@ describe("hostile input on the provider's side", () => {
 
   describe("redaction of key IDs", () => {
     it("matches key IDs glued to other characters and every documented prefix", () => {
-      const text = "userAKIAIOSFODNN7EXAMPLE _ASIAIOSFODNN7EXAMPLE_ ABIAIOSFODNN7EXAMPLE ACCAIOSFODNN7EXAMPLE AIPAIOSFODNN7EXAMPLE";
+      const text =
+        "userAKIAIOSFODNN7EXAMPLE _ASIAIOSFODNN7EXAMPLE_ ABIAIOSFODNN7EXAMPLE ACCAIOSFODNN7EXAMPLE AIPAIOSFODNN7EXAMPLE";
       const out = redact(text);
       expect(out).to.not.match(/(AKIA|ASIA|ABIA|ACCA|AIPA)IOSFODNN7/);
       expect(out.match(/\[redacted key id\]/g)).to.have.length(5);
@@ -136,8 +139,7 @@ describe("hostile input on the provider's side", () => {
       it(`refuses a resource ID that is neither an organization nor an account ID in ${method}, escaped, before any AWS call`, async () => {
         const id = `o-a1b2c3d4e5\n${ESC}[1;32m info: pre-flight check passed`;
         const p = providerFor("RootSessions");
-        const call =
-          method === "read" ? p.read(id, {}) : method === "diff" ? p.diff(id, {}, {}) : p.delete(id, {});
+        const call = method === "read" ? p.read(id, {}) : method === "diff" ? p.diff(id, {}, {}) : p.delete(id, {});
         const err = await Promise.resolve(call).then(
           () => undefined,
           (e: unknown) => e,
@@ -150,7 +152,9 @@ describe("hostile input on the provider's side", () => {
     }
 
     it("leaves ordinary text as it is", () => {
-      expect(printable("222222222222: root access key AKIA…XYZ1 present")).to.equal("222222222222: root access key AKIA…XYZ1 present");
+      expect(printable("222222222222: root access key AKIA…XYZ1 present")).to.equal(
+        "222222222222: root access key AKIA…XYZ1 present",
+      );
     });
   });
 });

@@ -34,7 +34,9 @@ const statementsOf = (...sids: string[]): Statement[] => policy.Statement.filter
 const actionsOf = (...sids: string[]): string[] => [...new Set(statementsOf(...sids).flatMap((s) => s.Action))];
 /** The root-task policies the statements' `sts:TaskPolicyArn` conditions allow, by name. */
 const tasksOf = (...sids: string[]): string[] =>
-  statementsOf(...sids).flatMap((s) => (s.Condition?.StringEquals["sts:TaskPolicyArn"] ?? []).map((arn) => arn.split("/").pop()!));
+  statementsOf(...sids).flatMap((s) =>
+    (s.Condition?.StringEquals["sts:TaskPolicyArn"] ?? []).map((arn) => arn.split("/").pop()!),
+  );
 
 /** Runs a resource's lifecycle as a key allowed only the given statements, and returns the actions it used. */
 function underPolicy(
@@ -202,7 +204,10 @@ describe("the shipped least-privilege policy", () => {
 
     it("allow an audit statement's key no other root task", async () => {
       const { sts } = fx.clientsFor("AKIAPOLICYAUDITONLY1");
-      const task = (name: string) => ({ TargetPrincipal: MEMBER, TaskPolicyArn: { arn: `arn:aws:iam::aws:policy/root-task/${name}` } });
+      const task = (name: string) => ({
+        TargetPrincipal: MEMBER,
+        TaskPolicyArn: { arn: `arn:aws:iam::aws:policy/root-task/${name}` },
+      });
       expect((await sts.send(new AssumeRootCommand(task("IAMAuditRootUserCredentials")))).Credentials).to.not.equal(undefined);
       for (const other of ["IAMDeleteRootUserCredentials", "IAMCreateRootUserPassword", "S3UnlockBucketPolicy"]) {
         const err = await sts.send(new AssumeRootCommand(task(other))).catch((e: unknown) => e as Error);

@@ -35,7 +35,10 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 
 /** Everything a run could leak through: results, outputs, messages and the emulator's call log, as one text. */
 function leakSurface(fx: EmulatorFixture, ...values: unknown[]): string {
-  return JSON.stringify([fx.emulator.calls(), ...values.map((v) => (v instanceof Error ? `${v.name} ${v.message} ${v.stack}` : v))]);
+  return JSON.stringify([
+    fx.emulator.calls(),
+    ...values.map((v) => (v instanceof Error ? `${v.name} ${v.message} ${v.stack}` : v)),
+  ]);
 }
 
 function withSeed(seed: () => Record<string, unknown>, caller: string = KEYS.management) {
@@ -79,7 +82,10 @@ describe("auditRootCredentials against the emulator", () => {
     it("spends exactly one AssumeRoot and one GetAccountSummary on a clean account", async () => {
       const audit = await auditRootCredentials({ accounts: [MEMBER_2] });
       expect(audit.exitCode).to.equal(0);
-      const perAccount = ctx.fx.emulator.calls().filter((c) => c.targetAccountId === MEMBER_2).map((c) => c.operation);
+      const perAccount = ctx.fx.emulator
+        .calls()
+        .filter((c) => c.targetAccountId === MEMBER_2)
+        .map((c) => c.operation);
       expect(perAccount).to.deep.equal(["AssumeRoot", "GetAccountSummary"]);
       expect(operations(ctx.fx.emulator)).to.deep.equal(["DescribeOrganization", "AssumeRoot", "GetAccountSummary"]);
     });
@@ -109,7 +115,13 @@ describe("auditRootCredentials against the emulator", () => {
       const audit = await auditRootCredentials();
       const minted = ctx.fx.emulator.mintedCredentials();
       expect(minted.length).to.be.at.least(9);
-      const surface = leakSurface(ctx.fx, audit, renderAudit(audit, "json"), renderAudit(audit, "csv"), renderAudit(audit, "table"));
+      const surface = leakSurface(
+        ctx.fx,
+        audit,
+        renderAudit(audit, "json"),
+        renderAudit(audit, "csv"),
+        renderAudit(audit, "table"),
+      );
       for (const secret of minted) expect(surface).to.not.contain(secret);
     });
 
@@ -123,7 +135,9 @@ describe("auditRootCredentials against the emulator", () => {
   describe("with an SCP that denies IAM to one account's root user", () => {
     withSeed(() => {
       const seed = rootCredentialsSeed();
-      (seed.organizations as Array<Record<string, unknown>>)[0]!.serviceControlPolicies = [{ targets: [MEMBER], deny: ["iam:*"] }];
+      (seed.organizations as Array<Record<string, unknown>>)[0]!.serviceControlPolicies = [
+        { targets: [MEMBER], deny: ["iam:*"] },
+      ];
       return seed;
     });
 
@@ -132,7 +146,12 @@ describe("auditRootCredentials against the emulator", () => {
       const row = audit.accounts.find((a) => a.accountId === MEMBER)!;
       expect(row.error?.name).to.equal("ServiceControlPolicyDeniedError");
       expect(row.error?.message).to.contain(MEMBER).and.contain("aws:AssumedRoot");
-      expect(audit.accounts.filter((a) => a.credentials).map((a) => a.accountId).sort()).to.deep.equal([DELEGATED_ADMIN, MEMBER_2].sort());
+      expect(
+        audit.accounts
+          .filter((a) => a.credentials)
+          .map((a) => a.accountId)
+          .sort(),
+      ).to.deep.equal([DELEGATED_ADMIN, MEMBER_2].sort());
       expect(audit.summary).to.deep.equal({ audited: 2, clean: 1, withRootCredentials: 1, failed: 1 });
       expect(audit.exitCode).to.equal(2);
     });
@@ -179,9 +198,22 @@ describe("the MemberRootCredentials provider against the emulator", () => {
   it("removes every root credential of the account in one delete session, and records only masked IDs and counts", async () => {
     const created = await muted(() => provider().create({ accountId: MEMBER }));
     expect(created.id).to.equal(MEMBER);
-    expect(created.outs).to.deep.include({ password: false, accessKeys: [], signingCertificates: [], mfaDevices: [], credentialCount: 0 });
-    const sessions = ctx.fx.emulator.calls().filter((c) => c.operation === "AssumeRoot").map((c) => c.taskPolicy);
-    expect(sessions).to.deep.equal(["IAMAuditRootUserCredentials", "IAMDeleteRootUserCredentials", "IAMAuditRootUserCredentials"]);
+    expect(created.outs).to.deep.include({
+      password: false,
+      accessKeys: [],
+      signingCertificates: [],
+      mfaDevices: [],
+      credentialCount: 0,
+    });
+    const sessions = ctx.fx.emulator
+      .calls()
+      .filter((c) => c.operation === "AssumeRoot")
+      .map((c) => c.taskPolicy);
+    expect(sessions).to.deep.equal([
+      "IAMAuditRootUserCredentials",
+      "IAMDeleteRootUserCredentials",
+      "IAMAuditRootUserCredentials",
+    ]);
     expect(operations(ctx.fx.emulator, { mutatingOnly: true }).filter((o) => o !== "AssumeRoot")).to.have.members([
       "DeleteLoginProfile",
       "DeleteAccessKey",
@@ -199,7 +231,9 @@ describe("the MemberRootCredentials provider against the emulator", () => {
 
   it("deletes only the kinds remove names", async () => {
     const created = await muted(() => provider().create({ accountId: MEMBER, remove: ["accessKeys"] }));
-    expect(operations(ctx.fx.emulator, { mutatingOnly: true }).filter((o) => o !== "AssumeRoot")).to.deep.equal(["DeleteAccessKey"]);
+    expect(operations(ctx.fx.emulator, { mutatingOnly: true }).filter((o) => o !== "AssumeRoot")).to.deep.equal([
+      "DeleteAccessKey",
+    ]);
     expect(created.outs).to.deep.include({ password: true, accessKeys: [], credentialCount: 3 });
   });
 
@@ -228,9 +262,15 @@ describe("the MemberRootCredentials provider against the emulator", () => {
 
   it("creates a password-less login profile for recovery through IAMCreateRootUserPassword", async () => {
     const created = await muted(() =>
-      provider().create({ accountId: MEMBER_2, remove: ["accessKeys", "signingCertificates", "mfaDevices"], allowPasswordRecovery: true }),
+      provider().create({
+        accountId: MEMBER_2,
+        remove: ["accessKeys", "signingCertificates", "mfaDevices"],
+        allowPasswordRecovery: true,
+      }),
     );
-    expect(ctx.fx.emulator.calls().some((c) => c.operation === "AssumeRoot" && c.taskPolicy === "IAMCreateRootUserPassword")).to.equal(true);
+    expect(
+      ctx.fx.emulator.calls().some((c) => c.operation === "AssumeRoot" && c.taskPolicy === "IAMCreateRootUserPassword"),
+    ).to.equal(true);
     expect(created.outs).to.deep.include({ password: false, loginProfile: true });
   });
 
