@@ -44,5 +44,5 @@ export function programNode(which: "24" | "machine" = "24"): ProgramNode {
     return { version: NODE24_VERSION, binDir: dir, env: { NODE_COMPILE_CACHE: compileCache } };
   }
   // The AWS SDK warns on every process start under Node 20; the harness and the demo say it once instead.
-  return { version: process.versions.node, env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "1" } };
+  return { version: process.versions.node, env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" } };
 }

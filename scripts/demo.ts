@@ -35,7 +35,7 @@ function show(result: RunResult, pattern: RegExp): void {
 async function main(): Promise<void> {
   if (programNode().version.startsWith("20.")) {
     // Said once here instead of inside every pulumi output; the package never silences it for its users.
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "1";
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
     process.stdout.write(
       "Note: running on Node.js 20. AWS SDK for JavaScript releases after the first week of January 2027 need Node.js 22 or\n" +
         "later; `npm run setup:node24` installs a Node 24 that the demo then uses for Pulumi programs.\n",
