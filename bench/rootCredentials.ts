@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { start } from "../emulator";
 import { PulumiProject, REPO_ROOT, offlineEngineEnv, randomCredentials, scratchDir } from "../harness/engine";
 import { DEFAULT_AUDIT_CONCURRENCY } from "../provider/rootCredentials/audit";
+import { muted } from "../harness/stdout";
 
 export const AUDIT_SIZES = [10, 100, 1000];
 export const LATENCY_MS = 50;
@@ -145,15 +146,6 @@ export async function callsPerAccount(): Promise<CallsPerAccount[]> {
       await fn();
       return emulator.calls().length;
     };
-    const quiet = async <T>(fn: () => Promise<T>): Promise<T> => {
-      const write = process.stdout.write;
-      process.stdout.write = (() => true) as typeof process.stdout.write;
-      try {
-        return await fn();
-      } finally {
-        process.stdout.write = write;
-      }
-    };
     const rows: CallsPerAccount[] = [];
     rows.push({
       operation: "audit, all four kinds present (1 key, last use read)",
@@ -163,7 +155,7 @@ export async function callsPerAccount(): Promise<CallsPerAccount[]> {
     });
     rows.push({
       operation: "removal (create), all four kinds present",
-      calls: await count(() => quiet(() => provider.create({ accountId: memberId(0) }))),
+      calls: await count(() => muted(() => provider.create({ accountId: memberId(0) }))),
       minimum: 10,
       why: "an audit (5 without last use), AssumeRoot, 4 deletes; the package then audits again (2) to report what is left",
     });
@@ -176,7 +168,7 @@ export async function callsPerAccount(): Promise<CallsPerAccount[]> {
     });
     rows.push({
       operation: "removal (create) or preview (diff), clean account",
-      calls: await count(() => quiet(() => provider.create({ accountId: memberId(1) }))),
+      calls: await count(() => muted(() => provider.create({ accountId: memberId(1) }))),
       minimum: 2,
       why: "AssumeRoot, GetAccountSummary; no delete session is opened",
     });

@@ -42,13 +42,4 @@ export function useEmulatorEnvironment(getFx: () => EmulatorFixture, accessKeyId
   });
 }
 
-/** Runs `fn` with the provider's stdout messages muted. */
-export async function muted<T>(fn: () => Promise<T>): Promise<T> {
-  const write = process.stdout.write;
-  process.stdout.write = (() => true) as typeof process.stdout.write;
-  try {
-    return await fn();
-  } finally {
-    process.stdout.write = write;
-  }
-}
+export { muted } from "../harness/stdout";

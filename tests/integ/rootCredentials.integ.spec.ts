@@ -21,6 +21,7 @@ import {
 } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 import { muted, useEmulatorEnvironment } from "../integEnvironment";
+import { captured } from "../../harness/stdout";
 
 const MEMBER_KEY = "AKIAROOTMEMBER000001";
 
@@ -243,18 +244,10 @@ describe("the MemberRootCredentials provider against the emulator", () => {
     const state = ctx.fx.emulator.state();
     state.accounts.find((a) => a.id === MEMBER)!.rootUser!.accessKeys.push("AKIACONSOLE00000XYZ1" as never);
     ctx.fx.emulator.setState(state);
-    const lines: string[] = [];
-    const write = process.stdout.write;
-    process.stdout.write = ((s: string) => lines.push(String(s)) > 0) as typeof process.stdout.write;
-    let diff;
-    try {
-      diff = await p.diff(MEMBER, created.outs, { accountId: MEMBER });
-    } finally {
-      process.stdout.write = write;
-    }
+    const { result: diff, text } = await captured(() => p.diff(MEMBER, created.outs, { accountId: MEMBER }));
     expect(diff.changes).to.equal(true);
-    expect(lines.join("")).to.contain(`${MEMBER}: root access key AKIA…XYZ1 present`);
-    expect(lines.join("")).to.not.contain("AKIACONSOLE00000XYZ1");
+    expect(text).to.contain(`${MEMBER}: root access key AKIA…XYZ1 present`);
+    expect(text).to.not.contain("AKIACONSOLE00000XYZ1");
     const updated = await muted(() => p.update(MEMBER, created.outs, { accountId: MEMBER }));
     expect(updated.outs!.accessKeys).to.deep.equal([]);
     expect((await muted(() => p.diff(MEMBER, updated.outs!, { accountId: MEMBER }))).changes).to.equal(false);
@@ -295,19 +288,14 @@ describe("the MemberRootCredentials provider against the emulator", () => {
 
   it("keeps root-session secrets out of outputs, messages and the call log", async () => {
     const p = provider();
-    const lines: string[] = [];
-    const write = process.stdout.write;
-    process.stdout.write = ((s: string) => lines.push(String(s)) > 0) as typeof process.stdout.write;
-    let created;
-    try {
-      created = await p.create({ accountId: MEMBER });
-      await p.read(MEMBER, created.outs);
-    } finally {
-      process.stdout.write = write;
-    }
+    const { result: created, text } = await captured(async () => {
+      const c = await p.create({ accountId: MEMBER });
+      await p.read(MEMBER, c.outs);
+      return c;
+    });
     const minted = ctx.fx.emulator.mintedCredentials();
     expect(minted.length).to.be.at.least(9);
-    const surface = leakSurface(ctx.fx, created, lines.join(""));
+    const surface = leakSurface(ctx.fx, created, text);
     for (const secret of minted) expect(surface).to.not.contain(secret);
   });
 });
