@@ -17,7 +17,8 @@ import {
 } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 import { declare, flat, rawProject } from "../rawProject";
-import type { PulumiProject } from "../../harness/engine";
+import { join } from "node:path";
+import { PulumiProject, REPO_ROOT, offlineEngineEnv, scratchDir } from "../../harness/engine";
 
 const BLOCKED = "777777777777";
 const M = "MemberRootCredentials";
@@ -164,6 +165,36 @@ describe("member-account root credentials through the real Pulumi CLI", function
       expect(rootOf(fx, DELEGATED_ADMIN).accessKeys).to.deep.equal(["AKIAROOTSECURITY0001"]);
       const sessions = fx.emulator.calls().filter((c) => c.operation === "AssumeRoot");
       expect(new Set(sessions.map((c) => c.accountId))).to.deep.equal(new Set([DELEGATED_ADMIN]));
+    });
+  });
+
+  describe("examples/root-credentials", () => {
+    let fx: EmulatorFixture;
+    let project: PulumiProject;
+    before(async () => {
+      fx = await startEmulator({ seed: rootCredentialsSeed() });
+      const credentials = { accessKeyId: KEYS.management, secretAccessKey: fx.credentials.secretAccessKey };
+      project = await PulumiProject.create({
+        program: join(REPO_ROOT, "examples", "root-credentials", "index.ts"),
+        env: offlineEngineEnv(scratchDir("e2e-root-example"), { emulatorUrl: fx.emulator.url, credentials }),
+      });
+      project.setConfig("excludeAccountIds", JSON.stringify([DELEGATED_ADMIN]));
+      project.setConfig("allowPasswordRecovery", "true");
+    });
+    after(async () => {
+      project.remove();
+      await fx.close();
+    });
+
+    it("keeps every other member's root user free of keys, certificates and MFA, with a password-less login profile", async () => {
+      await project.up();
+      expect((await project.outputs()).memberAccounts).to.deep.equal([MEMBER, MEMBER_2]);
+      for (const id of [MEMBER, MEMBER_2]) {
+        expect(rootOf(fx, id), id).to.deep.include({ accessKeys: [], signingCertificates: [], mfaDevices: [] });
+      }
+      expect(rootOf(fx, MEMBER).password, "a set password is kept: it allows recovery too").to.equal(true);
+      expect(rootOf(fx, MEMBER_2).recoveryProfile).to.equal(true);
+      expect(rootOf(fx, DELEGATED_ADMIN).accessKeys).to.deep.equal(["AKIAROOTSECURITY0001"]);
     });
   });
 });
