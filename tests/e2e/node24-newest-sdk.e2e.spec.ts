@@ -9,7 +9,7 @@ import { DisableOrganizationsRootSessionsCommand } from "@aws-sdk/client-iam";
 import { PulumiProject, offlineEngineEnv, run, scratchDir } from "../../harness/engine";
 import { installedProjectDir } from "../../harness/installed";
 import { NEWEST_PULUMI_SDK, NODE24_VERSION, programNode } from "../../harness/toolchain";
-import { KEYS, MEMBER, ORG_ID, operations, rootCredentialsSeed, startEmulator } from "../fixtures";
+import { KEYS, MEMBER, MEMBER_2, ORG_ID, operations, rootCredentialsSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 
 const PROGRAM = `"use strict";
@@ -120,6 +120,13 @@ describe(`Node ${NODE24_VERSION} with @pulumi/pulumi ${NEWEST_PULUMI_SDK}, insta
     );
     expect(diagnostics.split("these credentials belong to a member account").length - 1, preview.output).to.equal(1);
     expect(preview.output).to.not.match(/^\s+at .*:\d+:\d+\)?$/m);
+  });
+
+  it("installs the pulumi-aws-root-access command, which audits the organization", async () => {
+    const bin = join(project.dir, "node_modules", ".bin", "pulumi-aws-root-access");
+    const audit = await run(bin, ["audit", "--format", "json", "--accounts", `${MEMBER},${MEMBER_2}`], project.dir, project.env);
+    expect(audit.code, audit.output).to.equal(0);
+    expect(JSON.parse(audit.stdout)).to.deep.include({ organizationId: ORG_ID, exitCode: 0 });
   });
 
   it("destroys cleanly: the features off, the root users left as they are", async () => {
