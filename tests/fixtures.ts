@@ -145,7 +145,13 @@ export function operations(emulator: RunningEmulator, opts: { mutatingOnly?: boo
 
 /** Shared by the reliability specs and docs/reliability.md, so the document counts what the specs run. */
 export const RELIABILITY = {
-  credentialSources: ["environment variables", "a named profile", "an assumed role"],
+  credentialSources: [
+    "environment variables",
+    "a named profile",
+    "an assumed role",
+    "a profile with a session token",
+    "a credential_process (SSO-like) source",
+  ],
   crashPoints: ["create", "update"],
   concurrentOrganizations: 6,
 } as const;

@@ -2,7 +2,8 @@ import { expect } from "chai";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PulumiProject, REPO_ROOT, offlineEngineEnv, randomCredentials, scratchDir } from "../../harness/engine";
-import { MANAGEMENT, RELIABILITY, scenarioSeed, startEmulator } from "../fixtures";
+import { AssumeRoleCommand } from "@aws-sdk/client-sts";
+import { KEYS, MANAGEMENT, RELIABILITY, scenarioSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 
 const PROGRAM = join(REPO_ROOT, "tests", "programs", "raw-args.ts");
@@ -10,10 +11,25 @@ const PROGRAM = join(REPO_ROOT, "tests", "programs", "raw-args.ts");
 interface Source {
   title: string;
   /** Environment for the engine and the resource's extra arguments; returns the secrets it introduced. */
-  setup(
-    fx: EmulatorFixture,
-    stateDir: string,
-  ): { extraEnv: Record<string, string>; args: Record<string, unknown>; secrets: string[] };
+  setup(fx: EmulatorFixture, stateDir: string): Promise<SourceSetup> | SourceSetup;
+}
+
+interface SourceSetup {
+  extraEnv: Record<string, string>;
+  args: Record<string, unknown>;
+  secrets: string[];
+}
+
+/** Temporary credentials (key ID, secret, session token) minted by the emulator, as a profile or SSO would hold them. */
+async function temporaryCredentials(fx: EmulatorFixture) {
+  const { Credentials } = await fx
+    .clientsFor(KEYS.management)
+    .sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${MANAGEMENT}:role/OrganizationAdmin`, RoleSessionName: "sso" }));
+  return {
+    accessKeyId: Credentials!.AccessKeyId!,
+    secretAccessKey: Credentials!.SecretAccessKey!,
+    sessionToken: Credentials!.SessionToken!,
+  };
 }
 
 const SOURCES: Source[] = [
@@ -42,6 +58,38 @@ const SOURCES: Source[] = [
       secrets: [fx.credentials.accessKeyId, fx.credentials.secretAccessKey],
     }),
   },
+  {
+    title: RELIABILITY.credentialSources[3],
+    setup: async (fx, stateDir) => {
+      const c = await temporaryCredentials(fx);
+      const file = join(stateDir, "profile-credentials");
+      writeFileSync(
+        file,
+        `[session]\naws_access_key_id = ${c.accessKeyId}\naws_secret_access_key = ${c.secretAccessKey}\naws_session_token = ${c.sessionToken}\n`,
+      );
+      return {
+        extraEnv: { AWS_SHARED_CREDENTIALS_FILE: file },
+        args: { profile: "session" },
+        secrets: [c.accessKeyId, c.secretAccessKey, c.sessionToken],
+      };
+    },
+  },
+  {
+    title: RELIABILITY.credentialSources[4],
+    setup: async (fx, stateDir) => {
+      const c = await temporaryCredentials(fx);
+      const script = join(stateDir, "sso-like.js");
+      const answer = { Version: 1, AccessKeyId: c.accessKeyId, SecretAccessKey: c.secretAccessKey, SessionToken: c.sessionToken };
+      writeFileSync(script, `process.stdout.write(${JSON.stringify(JSON.stringify(answer))});`);
+      const config = join(stateDir, "sso-like-config");
+      writeFileSync(config, `[profile sso-like]\ncredential_process = ${process.execPath} ${script}\n`);
+      return {
+        extraEnv: { AWS_CONFIG_FILE: config },
+        args: { profile: "sso-like" },
+        secrets: [c.accessKeyId, c.secretAccessKey, c.sessionToken],
+      };
+    },
+  },
 ];
 
 describe("no credential reaches state, the serialized provider, CLI output or error messages", function () {
@@ -57,7 +105,7 @@ describe("no credential reaches state, the serialized provider, CLI output or er
       before(async () => {
         fx = await startEmulator({ seed: scenarioSeed() });
         const stateDir = scratchDir("e2e-secrets");
-        const s = source.setup(fx, stateDir);
+        const s = await source.setup(fx, stateDir);
         secrets = s.secrets;
         // A profile source must not also find keys in the environment.
         const credentials = Object.keys(s.extraEnv).length ? undefined : fx.credentials;
@@ -88,6 +136,7 @@ describe("no credential reaches state, the serialized provider, CLI output or er
 
       it("finds none of the credential strings anywhere", async () => {
         const all = [...secrets, ...fx.emulator.mintedCredentials()];
+        expect(all.every((s) => s.length >= 16)).to.equal(true);
         if (source.title === RELIABILITY.credentialSources[2])
           expect(fx.emulator.mintedCredentials(), "the role was really assumed").to.have.length.greaterThan(0);
         const exported = await project.exportStack();

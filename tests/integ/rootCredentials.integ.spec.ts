@@ -126,6 +126,17 @@ describe("auditRootCredentials against the emulator", () => {
       for (const secret of minted) expect(surface).to.not.contain(secret);
     });
 
+    it("absorbs throttling of root sessions and their calls with the SDK's standard retries", async () => {
+      ctx.fx.emulator.setFaults({ rules: [{ kind: "throttle", count: 2, operations: ["AssumeRoot", "GetAccountSummary"] }] });
+      try {
+        const audit = await auditRootCredentials({ accounts: [MEMBER_2] });
+        expect(audit.exitCode).to.equal(0);
+        expect(ctx.fx.emulator.calls().filter((c) => c.fault === "throttle")).to.have.length(2);
+      } finally {
+        ctx.fx.emulator.setFaults({ rules: [] });
+      }
+    });
+
     it("reports progress after each account", async () => {
       const seen: string[] = [];
       await auditRootCredentials({ onProgress: (done, total) => seen.push(`${done}/${total}`) });
