@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { compiledProgram } from "./programs";
@@ -199,7 +199,8 @@ export class PulumiProject {
     const typescript = source.endsWith(".ts") && options.typescript === true;
     const program = source.endsWith(".ts") && !typescript ? compiledProgram(source) : source;
     const name = options.name ?? "root-access";
-    writeFileSync(
+    // Written whole, by rename: projects sharing a directory must never see a half-written Pulumi.yaml.
+    writeFileAtomically(
       join(dir, "Pulumi.yaml"),
       [
         `name: ${name}`,
@@ -292,6 +293,12 @@ export class PulumiProject {
 }
 
 const scratchDirs: string[] = [];
+
+function writeFileAtomically(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
 
 /**
  * A fresh directory under the repository's `.work/` (created on first use: a clean clone has none), for projects

@@ -62,6 +62,7 @@ export const HOSTILE_INPUTS: HostileInput[] = [
     held: "names cut at 128 characters; the newest 10,000 entries kept, `x-emulator-calls-dropped` counts the rest",
     spec: EMULATOR,
   },
+  { tried: "200 root sessions of 0 seconds", held: "expired minted keys pruned: the state holds at most one", spec: EMULATOR },
   {
     tried: "`--port 0x50`, a FIFO as `--seed`, `--seed` beside an existing state file",
     held: "exit 2 with the reason; exit 2 at once; a note that the seed is ignored",

@@ -154,6 +154,15 @@ describe("emulator: hostile input", () => {
     );
   });
 
+  it("does not keep expired minted keys: 200 sessions leave the state the size of one", async () => {
+    const seeded = fx.emulator.state().accessKeys.length;
+    const { sts } = fx.clientsFor(KEYS.management);
+    const task = { arn: "arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials" };
+    for (let i = 0; i < 200; i += 1)
+      await sts.send(new AssumeRootCommand({ TargetPrincipal: MEMBER, TaskPolicyArn: task, DurationSeconds: 0 }));
+    expect(fx.emulator.state().accessKeys.length).to.be.at.most(seeded + 1);
+  });
+
   it("truncates a 65 KB operation name in the call log", async () => {
     await request(fx.emulator.url, {
       headers: { "content-type": "application/x-www-form-urlencoded", authorization: SIGNED.replace("organizations", "iam") },
