@@ -13,8 +13,8 @@ export default tseslint.config(
     },
   },
   {
-    // Plain CommonJS Pulumi programs, written the way a JavaScript user would.
-    files: ["**/*.js"],
+    // Plain CommonJS: Pulumi programs written the way a JavaScript user would, and the mocha configuration.
+    files: ["**/*.js", "**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { exports: "writable", module: "writable" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

@@ -1,4 +1,4 @@
-/** The injected-fault scenarios run end to end by tests/e2e/faults.e2e.spec.ts and counted in docs/reliability.md. */
+/** The injected-fault scenarios run end to end by tests/e2e/faults.e2e.spec.ts and faults-that-fail.e2e.spec.ts, and counted in docs/reliability.md. */
 import { DisableAWSServiceAccessCommand, EnableAWSServiceAccessCommand } from "@aws-sdk/client-organizations";
 import { IAM_PRINCIPAL } from "./fixtures";
 import type { EmulatorFixture } from "./fixtures";
