@@ -181,6 +181,8 @@ export async function callsPerAccount(): Promise<CallsPerAccount[]> {
 
 export interface PreviewScale {
   accounts: number;
+  /** With PULUMI_PARALLEL_DIFF=true: the engine runs the resources' diffs side by side. */
+  parallelDiff: boolean;
   previewMs: number;
   calls: number;
   msPerAccount: number;
@@ -193,13 +195,17 @@ export async function organizationPreview(dir: string): Promise<{ points: Previe
   const env = offlineEngineEnv(scratchDir("bench-org"), { emulatorUrl: emulator.url, credentials });
   const points: PreviewScale[] = [];
   try {
-    for (const n of [1, 100]) {
+    for (const [n, parallelDiff] of [
+      [1, false],
+      [100, false],
+      [100, true],
+    ] as const) {
       const project = await PulumiProject.create({
         dir,
         program: join(dir, "index.js"),
-        env,
+        env: parallelDiff ? { ...env, PULUMI_PARALLEL_DIFF: "true" } : env,
         typescript: false,
-        stack: `org-${n}`,
+        stack: `org-${n}${parallelDiff ? "-parallel" : ""}`,
       });
       project.setConfig("kind", "OrganizationRootCredentials");
       project.setConfig("accountIds", JSON.stringify(Array.from({ length: n }, (_, i) => memberId(i))));
@@ -210,7 +216,13 @@ export async function organizationPreview(dir: string): Promise<{ points: Previe
       await project.preview();
       const previewMs = Math.round(performance.now() - t0);
       emulator.setFaults({ rules: [] });
-      points.push({ accounts: n, previewMs, calls: emulator.calls().length, msPerAccount: Math.round(previewMs / n) });
+      points.push({
+        accounts: n,
+        parallelDiff,
+        previewMs,
+        calls: emulator.calls().length,
+        msPerAccount: Math.round(previewMs / n),
+      });
       await project.destroy();
     }
   } finally {

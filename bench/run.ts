@@ -315,8 +315,8 @@ async function main(): Promise<void> {
     );
     printTable(
       `Root credentials: pulumi preview of OrganizationRootCredentials (${LATENCY_MS} ms per call)`,
-      ["accounts", "preview ms", "calls", "ms per account"],
-      orgPreview.points.map((p) => [p.accounts, p.previewMs, p.calls, p.msPerAccount]),
+      ["accounts", "PULUMI_PARALLEL_DIFF", "preview ms", "calls", "ms per account"],
+      orgPreview.points.map((p) => [p.accounts, String(p.parallelDiff), p.previewMs, p.calls, p.msPerAccount]),
     );
     log(`  time per account, 100 accounts vs 1: ${orgPreview.perAccountRatio}×`);
     log(`\nwrote bench/results.json and bench/scale.svg in ${results.durationSeconds}s`);

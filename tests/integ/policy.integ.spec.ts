@@ -189,6 +189,46 @@ describe("the shipped least-privilege policy", () => {
     (c) => c.operation === "AssumeRoot" && c.targetAccountId === SUSPENDED,
   );
 
+  describe("OrganizationsFeatures through roleArn, the key allowed only sts:AssumeRole and the role only FeatureResources", () => {
+    const key = "AKIAPOLICYROLEONLY01";
+    const role = `arn:aws:iam::${MANAGEMENT}:role/RootAccessDeployer`;
+    let fx: EmulatorFixture;
+    before(async () => {
+      const seed = scenarioSeed();
+      (seed.accessKeys as Array<Record<string, unknown>>).push({
+        accessKeyId: key,
+        accountId: MANAGEMENT,
+        allowedActions: ["sts:AssumeRole"],
+      });
+      seed.roles = [{ arn: role, policy: { Version: policy.Version, Statement: statementsOf("FeatureResources") } }];
+      fx = await startEmulator({ seed });
+    });
+    after(async () => fx.close());
+    useEmulatorEnvironment(
+      () => fx,
+      () => key,
+    );
+
+    it("completes its lifecycle with the role's permissions, and the key alone could not", async () => {
+      const p = providerFor("OrganizationsFeatures");
+      await muted(async () => {
+        const created = await p.create({ enabledFeatures: ["RootSessions"], roleArn: role });
+        await p.diff(ORG_ID, created.outs, { enabledFeatures: ["RootSessions"], roleArn: role });
+        newDeployment();
+        await p.delete(ORG_ID, created.outs);
+      });
+      const calls = fx.emulator.calls();
+      expect(calls.filter((c) => c.errorCode === "AccessDenied")).to.deep.equal([]);
+      expect(calls.map((c) => c.operation)).to.include.members([
+        "AssumeRole",
+        "EnableOrganizationsRootSessions",
+        "DisableOrganizationsRootSessions",
+      ]);
+      const direct = await muted(() => p.create({ enabledFeatures: ["RootSessions"] })).catch((e: unknown) => e as Error);
+      expect((direct as Error).message).to.contain("AccessDenied");
+    });
+  });
+
   describe("the sts:TaskPolicyArn conditions", () => {
     let fx: EmulatorFixture;
     before(async () => {
