@@ -3,12 +3,11 @@
  * 10, 100 and 1,000 member accounts at emulated latency (wall time as a ratio to the physical floor, and memory
  * peak), and `pulumi preview` of OrganizationRootCredentials for 100 accounts against 1.
  */
-import { execFile } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { start } from "../emulator";
-import { PulumiProject, REPO_ROOT, offlineEngineEnv, randomCredentials, scratchDir } from "../harness/engine";
+import { PulumiProject, REPO_ROOT, offlineEngineEnv, randomCredentials, run, scratchDir } from "../harness/engine";
 import { DEFAULT_AUDIT_CONCURRENCY } from "../provider/rootCredentials/audit";
 import { muted } from "../harness/stdout";
 
@@ -59,21 +58,18 @@ interface CliRun {
 }
 
 /** Runs the CLI with a preload that records its own peak RSS when it exits. */
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
   const rssFile = join(scratchDir("bench-rss"), "rss");
+  const preload = pathToFileURL(join(__dirname, "peakRss.mjs")).href;
   const t0 = performance.now();
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", pathToFileURL(join(__dirname, "peakRss.mjs")).href, join(REPO_ROOT, "dist", "cli", "main.js"), ...args],
-      { env: { ...env, BENCH_PEAK_RSS_FILE: rssFile }, maxBuffer: 256 * 1024 * 1024 },
-      (err) => {
-        const ms = Math.round(performance.now() - t0);
-        const kib = Number(readFileSync(rssFile, "utf8"));
-        resolve({ code: err ? Number((err as { code?: unknown }).code ?? 1) : 0, ms, peakRssMiB: Math.round(kib / 1024) });
-      },
-    );
-  });
+  const result = await run(
+    process.execPath,
+    ["--import", preload, join(REPO_ROOT, "dist", "cli", "main.js"), ...args],
+    REPO_ROOT,
+    { ...env, BENCH_PEAK_RSS_FILE: rssFile },
+  );
+  const ms = Math.round(performance.now() - t0);
+  return { code: result.code, ms, peakRssMiB: Math.round(Number(readFileSync(rssFile, "utf8")) / 1024) };
 }
 
 export interface AuditScalePoint {
@@ -101,7 +97,7 @@ export async function auditScale(): Promise<AuditScalePoint[]> {
     emulator.setFaults({ rules: [{ kind: "latency", count: 10_000, ms: LATENCY_MS }] });
     const credentials = randomCredentials();
     const env = offlineEngineEnv(scratchDir("bench-audit"), { emulatorUrl: emulator.url, credentials });
-    const run = await runCli(["audit", "--format", "json"], env);
+    const audit = await runCli(["audit", "--format", "json"], env);
     const calls = emulator.calls();
     // Listing the accounts is one page after another; the per-account work runs DEFAULT_AUDIT_CONCURRENCY at a time.
     const listing = calls.filter((c) => c.service === "organizations").length;
@@ -109,13 +105,13 @@ export async function auditScale(): Promise<AuditScalePoint[]> {
     points.push({
       accounts: n,
       calls: calls.length,
-      wallMs: run.ms,
+      wallMs: audit.ms,
       floorMs,
-      ratioToFloor: Math.round((run.ms / floorMs) * 100) / 100,
-      peakRssMiB: run.peakRssMiB,
-      exitCode: run.code,
+      ratioToFloor: Math.round((audit.ms / floorMs) * 100) / 100,
+      peakRssMiB: audit.peakRssMiB,
+      exitCode: audit.code,
       startupMs,
-      ratioAfterStartup: Math.round(((run.ms - startupMs) / floorMs) * 100) / 100,
+      ratioAfterStartup: Math.round(((audit.ms - startupMs) / floorMs) * 100) / 100,
     });
     await emulator.close();
   }

@@ -7,7 +7,8 @@ import type { Emulator } from "./emulator";
 
 export const CONTROL_PREFIX = "/__emulator/";
 
-function send(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+/** A JSON answer of the control endpoint (also its refusals made before routing). */
+export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(value);
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
   res.end(text);
@@ -19,27 +20,27 @@ export function control(emulator: Emulator, req: IncomingMessage, res: ServerRes
   try {
     switch (route) {
       case "GET health":
-        return send(res, 200, { ok: true });
+        return sendJson(res, 200, { ok: true });
       case "GET state":
-        return send(res, 200, emulator.world.state);
+        return sendJson(res, 200, emulator.world.state);
       case "PUT state":
         emulator.replaceState(JSON.parse(body));
-        return send(res, 200, emulator.world.state);
+        return sendJson(res, 200, emulator.world.state);
       case "GET calls":
         // The log keeps the newest MAX_CALL_LOG_ENTRIES; the header says how many older ones were dropped.
-        return send(res, 200, emulator.log.list(), { "x-emulator-calls-dropped": String(emulator.log.dropped) });
+        return sendJson(res, 200, emulator.log.list(), { "x-emulator-calls-dropped": String(emulator.log.dropped) });
       case "DELETE calls":
         emulator.log.clear();
-        return send(res, 200, { ok: true });
+        return sendJson(res, 200, { ok: true });
       case "GET faults":
-        return send(res, 200, emulator.faults());
+        return sendJson(res, 200, emulator.faults());
       case "PUT faults":
         emulator.setFaults(JSON.parse(body));
-        return send(res, 200, emulator.faults());
+        return sendJson(res, 200, emulator.faults());
       default:
-        return send(res, 404, { error: `no control route ${route}` });
+        return sendJson(res, 404, { error: `no control route ${route}` });
     }
   } catch (e) {
-    send(res, 400, { error: e instanceof Error ? e.message : String(e) });
+    sendJson(res, 400, { error: e instanceof Error ? e.message : String(e) });
   }
 }

@@ -8,8 +8,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { randomUUID } from "node:crypto";
 import { AwsError } from "./awsError";
+import type { CommonFailure } from "./awsError";
 import type { CallRecord } from "./callLog";
-import { CONTROL_PREFIX, control } from "./control";
+import { CONTROL_PREFIX, control, sendJson } from "./control";
 import { Emulator } from "./emulator";
 import type { Outcome } from "./emulator";
 import type { FaultConfig } from "./faults";
@@ -101,18 +102,21 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
     const signer = parseAuthorization(req.headers.authorization);
     const service = serviceOf(typeof req.headers["x-amz-target"] === "string", signer?.service);
     const requestId = randomUUID();
+    /** Refuses the request before it is routed, in the shape its client reads, and closes the connection. */
+    const refuse = (controlStatus: number, controlMessage: string, kind: CommonFailure, awsMessage: string): void => {
+      if (url.pathname.startsWith(CONTROL_PREFIX)) {
+        sendJson(res, controlStatus, { error: controlMessage }, { connection: "close" });
+        return;
+      }
+      const err = service.wire.failure(kind, awsMessage);
+      respond(res, service, emulator.refuse(service, "unknown", err, requestId, arrivedAt), requestId, true);
+    };
     // A web page can make a browser send requests to 127.0.0.1 under its own name (DNS rebinding); only this
     // emulator's own names are answered.
     if (!isOwnHost(req.headers.host, port)) {
       req.resume();
       const message = "The Host header names another server than this emulator.";
-      if (url.pathname.startsWith(CONTROL_PREFIX)) {
-        res.writeHead(403, { "content-type": "application/json", connection: "close" });
-        res.end(JSON.stringify({ error: message }));
-        return;
-      }
-      const err = service.wire.failure("accessDenied", message);
-      respond(res, service, emulator.refuse(service, "unknown", err, requestId, arrivedAt), requestId, true);
+      refuse(403, message, "accessDenied", message);
       return;
     }
     let body: string;
@@ -120,13 +124,7 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
       body = await readBody(req);
     } catch (e) {
       if (!(e instanceof BodyTooLarge)) throw e;
-      if (url.pathname.startsWith(CONTROL_PREFIX)) {
-        res.writeHead(413, { "content-type": "application/json", connection: "close" });
-        res.end(JSON.stringify({ error: `body exceeds ${MAX_BODY_BYTES} bytes` }));
-        return;
-      }
-      const err = service.wire.failure("bodyTooLarge", `Request body exceeds ${MAX_BODY_BYTES} bytes.`);
-      respond(res, service, emulator.refuse(service, "unknown", err, requestId, arrivedAt), requestId, true);
+      refuse(413, `body exceeds ${MAX_BODY_BYTES} bytes`, "bodyTooLarge", `Request body exceeds ${MAX_BODY_BYTES} bytes.`);
       return;
     }
     if (url.pathname.startsWith(CONTROL_PREFIX)) {

@@ -491,11 +491,7 @@ export function isOrganizationGone(err: unknown): boolean {
 /** Whether AWS denied an action because of a service control policy (the only place its message is read). */
 export function isServiceControlPolicyDenial(err: unknown): boolean {
   const message = (err as { message?: unknown } | null)?.message;
-  return (
-    (isAwsError(err, "AccessDenied") || isAwsError(err, "AccessDeniedException")) &&
-    typeof message === "string" &&
-    /service control policy/i.test(message)
-  );
+  return isAccessDenied(err) && typeof message === "string" && /service control policy/i.test(message);
 }
 
 /** The action an AccessDenied message names ("… is not authorized to perform: iam:DeleteAccessKey …"). */

@@ -18,7 +18,7 @@ import {
   ListSigningCertificatesCommand,
 } from "@aws-sdk/client-iam";
 import { AssumeRootCommand, STSClient } from "@aws-sdk/client-sts";
-import { isAwsError } from "../errors";
+import { isAwsError, scrubSecrets } from "../errors";
 import type { RootSessionsApi, RootTask, RootUserApi } from "./api";
 import { clientConfig, lazyClient } from "./connection";
 import type { ConnectionSettings } from "./connection";
@@ -86,16 +86,6 @@ function rootUserApi(iam: Iam): RootUserApi {
   };
 }
 
-/** Replaces every occurrence of the session's secrets in an error's message, whatever the SDK put there. */
-function scrubbed(err: unknown, secrets: string[]): unknown {
-  if (typeof err === "object" && err !== null && typeof (err as { message?: unknown }).message === "string") {
-    let message = (err as { message: string }).message;
-    for (const secret of secrets) if (secret) message = message.split(secret).join("[redacted]");
-    Object.defineProperty(err, "message", { value: message, writable: true, configurable: true });
-  }
-  return err;
-}
-
 export function createRootSessionsApi(settings: ConnectionSettings): RootSessionsApi {
   const sts = lazyClient(settings, (config) => new STSClient(config));
   async function withRootSession<T>(accountId: string, task: RootTask, work: (root: RootUserApi) => Promise<T>): Promise<T> {
@@ -127,7 +117,8 @@ export function createRootSessionsApi(settings: ConnectionSettings): RootSession
     try {
       return await work(rootUserApi(iam));
     } catch (e) {
-      throw Object.assign(scrubbed(e, secrets) as object, { rootSession: { accountId, task } });
+      scrubSecrets(e, secrets);
+      throw Object.assign(e as object, { rootSession: { accountId, task } });
     } finally {
       iam.destroy();
     }

@@ -60,47 +60,13 @@ function required(what: string, checker: Checker): Checker {
   };
 }
 
-const checkFeatureList: Checker = (failures, property, value) => {
-  const valid = ALL_FEATURES.join(", ");
-  if (value === UNKNOWN) return;
-  if (isAbsent(value)) {
-    failures.push({ property, reason: `${property} is required: a list of one or more of ${valid}` });
-    return;
-  }
-  if (!Array.isArray(value)) {
-    failures.push({ property, reason: `${property} must be a list of ${valid}, got ${show(value)}` });
-    return;
-  }
-  if (value.length === 0) {
-    failures.push({
-      property,
-      reason: `${property} must name at least one of ${valid}; to turn every feature off, delete the resource`,
-    });
-    return;
-  }
-  const seen = new Set<string>();
-  value.forEach((item: unknown, i) => {
-    const at = `${property}[${i}]`;
-    if (item === UNKNOWN) return;
-    if (!isFeatureName(item)) {
-      const nearly =
-        typeof item === "string" ? ALL_FEATURES.find((f) => f.toLowerCase() === item.trim().toLowerCase()) : undefined;
-      const hint = nearly ? ` (did you mean "${nearly}"? names are case-sensitive)` : "";
-      failures.push({ property: at, reason: `${at} is ${show(item)}, which is not a feature; valid values: ${valid}${hint}` });
-    } else if (seen.has(item)) {
-      failures.push({ property: at, reason: `${at}: "${item}" is listed more than once; list each feature once` });
-    } else {
-      seen.add(item);
-    }
-  });
-};
-
 /** A list of distinct names from `valid`, with a hint for a name that differs only in case or spacing. */
-function namesFrom(valid: readonly string[], isValid: (v: unknown) => boolean, what: string): Checker {
+function namesFrom(valid: readonly string[], isValid: (v: unknown) => boolean, noun: string): Checker {
+  const listed = valid.join(", ");
   return (failures, property, value) => {
     if (isAbsent(value) || value === UNKNOWN) return;
     if (!Array.isArray(value)) {
-      failures.push({ property, reason: `${property} must be a list of ${valid.join(", ")}, got ${show(value)}` });
+      failures.push({ property, reason: `${property} must be a list of ${listed}, got ${show(value)}` });
       return;
     }
     const seen = new Set<string>();
@@ -110,18 +76,32 @@ function namesFrom(valid: readonly string[], isValid: (v: unknown) => boolean, w
       if (!isValid(item)) {
         const nearly = typeof item === "string" ? valid.find((v) => v.toLowerCase() === item.trim().toLowerCase()) : undefined;
         const hint = nearly ? ` (did you mean "${nearly}"? names are case-sensitive)` : "";
-        failures.push({
-          property: at,
-          reason: `${at} is ${show(item)}, which is not ${what}; valid values: ${valid.join(", ")}${hint}`,
-        });
+        failures.push({ property: at, reason: `${at} is ${show(item)}, which is not a ${noun}; valid values: ${listed}${hint}` });
       } else if (seen.has(item as string)) {
-        failures.push({ property: at, reason: `${at}: "${String(item)}" is listed more than once; list each once` });
+        failures.push({ property: at, reason: `${at}: "${String(item)}" is listed more than once; list each ${noun} once` });
       } else {
         seen.add(item as string);
       }
     });
   };
 }
+
+const featureNames = namesFrom(ALL_FEATURES, isFeatureName, "feature");
+
+/** Required and never empty (deleting the resource turns features off); otherwise the names are checked. */
+const checkFeatureList: Checker = (failures, property, value) => {
+  const valid = ALL_FEATURES.join(", ");
+  if (isAbsent(value)) {
+    failures.push({ property, reason: `${property} is required: a list of one or more of ${valid}` });
+  } else if (Array.isArray(value) && value.length === 0) {
+    failures.push({
+      property,
+      reason: `${property} must name at least one of ${valid}; to turn every feature off, delete the resource`,
+    });
+  } else {
+    featureNames(failures, property, value);
+  }
+};
 
 const checkBoolean: Checker = (failures, property, value) => {
   if (isAbsent(value) || value === UNKNOWN || typeof value === "boolean") return;
@@ -155,7 +135,7 @@ const CHECKS: Record<string, Checker> = {
     "the 12-digit ID of the member account",
     stringMatching(ACCOUNT_ID_PATTERN, "a 12-digit AWS account ID such as 123456789012"),
   ),
-  remove: namesFrom(CREDENTIAL_KINDS, isCredentialKind, "a kind of root credential"),
+  remove: namesFrom(CREDENTIAL_KINDS, isCredentialKind, "kind of root credential"),
   allowPasswordRecovery: checkBoolean,
 };
 

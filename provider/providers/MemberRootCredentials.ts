@@ -7,11 +7,10 @@
 import { CREDENTIAL_KINDS, credentialCount, isCredentialKind, maskKeyId, presentCredentials } from "../core/rootCredentials";
 import type { CredentialKind, PresentCredential, RootCredentials } from "../core/rootCredentials";
 import { CONNECTION_PROPERTIES, UNKNOWN, recoveryConflict } from "../core/validate";
-import { guardOrganization } from "../core/organizationGuard";
 import { RootAccessError } from "../errors";
 import { allowPasswordRecovery, auditMember, removeCredentials } from "../rootCredentials/memberAccount";
 import type { AwsApi } from "../aws";
-import { awsCall } from "./awsCalls";
+import { reachedOrganization } from "./awsCalls";
 import { connectionChangeNote, connectionOf, describeConnectionChange, makeProvider } from "./provider";
 import type { Lifecycle, Props, Reporter } from "./provider";
 
@@ -66,8 +65,7 @@ function deviations(
 /** Checks the declared `organizationId` against the organization the credentials reach (one read, only when declared). */
 async function guard(api: AwsApi, action: string, props: Props): Promise<void> {
   if (typeof props.organizationId !== "string" || props.organizationId === UNKNOWN) return;
-  const org = await awsCall(api, { action }, () => api.organizations.describeOrganization());
-  guardOrganization(action, org.id, undefined, props);
+  await reachedOrganization(api, { action }, undefined, props);
 }
 
 /** Asks about the login profile only when recovery is declared: a clean account then costs two calls. */

@@ -19,11 +19,11 @@ import type { Plan, Verbs } from "../core/reconcile";
 import type { AwsApi, OrganizationInfo } from "../aws";
 import type { Props, Reporter } from "./provider";
 
-async function bestEffort<T>(fn: () => Promise<T>): Promise<T | undefined> {
+/** A read-only look after a failure: undefined when it fails too, so the original error still stands. */
+export async function bestEffort<T>(fn: () => Promise<T>): Promise<T | undefined> {
   try {
     return await fn();
   } catch {
-    // A read-only look after a failure; without Organizations permissions the original error still stands.
     return undefined;
   }
 }

@@ -18,7 +18,7 @@ import {
 import type { RootSessionContext } from "../errors";
 import { MFA_NOTE } from "../core/rootCredentials";
 import type { CredentialKind, PresentCredential, RootCredentials } from "../core/rootCredentials";
-import { diagnose } from "../providers/awsCalls";
+import { bestEffort, diagnose } from "../providers/awsCalls";
 import type { AwsApi, RootTask, RootUserApi } from "../aws";
 
 /** The centralized root access feature a root session for each task needs (README: "Emulator choices"). */
@@ -27,15 +27,6 @@ export const TASK_FEATURE: Record<RootTask, "RootCredentialsManagement" | "RootS
   IAMDeleteRootUserCredentials: "RootCredentialsManagement",
   IAMCreateRootUserPassword: "RootSessions",
 };
-
-async function bestEffort<T>(fn: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await fn();
-  } catch {
-    // A read-only look after a failure: without the permission for it, the failure is told as it came.
-    return undefined;
-  }
-}
 
 /**
  * Turns a root session's failure into the error a user can act on. AssumeRoot refusals are explained with

@@ -1,6 +1,7 @@
 /** The audit as a table for people, or as JSON or CSV for machines. */
 import type { AccountAudit, RootCredentialsAudit } from "./audit";
 import { printable } from "../errors";
+import { credentialCount } from "../core/rootCredentials";
 
 export type AuditFormat = "table" | "json" | "csv";
 
@@ -12,8 +13,7 @@ function keysOf(row: AccountAudit): string[] {
 
 function statusOf(row: AccountAudit): string {
   if (row.error) return "error";
-  const c = row.credentials!;
-  return c.password || c.accessKeys.length || c.signingCertificates.length || c.mfaDevices.length ? "root credentials" : "clean";
+  return credentialCount(row.credentials!) > 0 ? "root credentials" : "clean";
 }
 
 function csvCell(value: string): string {
