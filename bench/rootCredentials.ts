@@ -133,7 +133,7 @@ export async function callsPerAccount(): Promise<CallsPerAccount[]> {
   const saved = { ...process.env };
   Object.assign(process.env, offlineEngineEnv(scratchDir("bench-calls"), { emulatorUrl: emulator.url, credentials }));
   try {
-    const { auditMember } = await import("../provider/rootCredentials/memberAccount");
+    const { FULL_AUDIT, auditMember } = await import("../provider/rootCredentials/memberAccount");
     const { createAwsApi } = await import("../provider/aws");
     const provider = (await import("../provider/providers/MemberRootCredentials")).default;
     const api = () => createAwsApi({ region: "us-east-1" });
@@ -145,7 +145,7 @@ export async function callsPerAccount(): Promise<CallsPerAccount[]> {
     const rows: CallsPerAccount[] = [];
     rows.push({
       operation: "audit, all four kinds present (1 key, last use read)",
-      calls: await count(() => auditMember(api(), memberId(0), { lastUsed: true })),
+      calls: await count(() => auditMember(api(), memberId(0), FULL_AUDIT)),
       minimum: 6,
       why: "AssumeRoot, GetAccountSummary, ListAccessKeys, GetAccessKeyLastUsed, ListSigningCertificates, ListMFADevices",
     });
@@ -153,20 +153,20 @@ export async function callsPerAccount(): Promise<CallsPerAccount[]> {
       operation: "removal (create), all four kinds present",
       calls: await count(() => muted(() => provider.create({ accountId: memberId(0) }))),
       minimum: 10,
-      why: "an audit (5 without last use), AssumeRoot, 4 deletes; the package then audits again (2) to report what is left",
+      why: "an audit (5 without last use), AssumeRoot, 4 deletes; the package then audits again (3: no password now, so GetLoginProfile too) to report what is left",
     });
     emulator.setState(clean);
     rows.unshift({
       operation: "audit, clean account",
-      calls: await count(() => auditMember(api(), memberId(1), { lastUsed: true })),
-      minimum: 2,
-      why: "AssumeRoot, GetAccountSummary",
+      calls: await count(() => auditMember(api(), memberId(1), FULL_AUDIT)),
+      minimum: 3,
+      why: "AssumeRoot, GetAccountSummary, GetLoginProfile (no password: a password-less login profile is still a way in)",
     });
     rows.push({
       operation: "removal (create) or preview (diff), clean account",
       calls: await count(() => muted(() => provider.create({ accountId: memberId(1) }))),
-      minimum: 2,
-      why: "AssumeRoot, GetAccountSummary; no delete session is opened",
+      minimum: 3,
+      why: "AssumeRoot, GetAccountSummary, GetLoginProfile (password is removed by default); no delete session is opened",
     });
     return rows;
   } finally {

@@ -236,13 +236,6 @@ function memberRootCredentialsRows(): Row[] {
     ["remove given as one string", M, { ...ACCOUNT, remove: "password" }, "remove", /list/],
     ["remove holding a number", M, { ...ACCOUNT, remove: [1] }, "remove[0]", /1/],
     [
-      "password recovery with the default remove, which deletes the password",
-      M,
-      { ...ACCOUNT, allowPasswordRecovery: true },
-      "allowPasswordRecovery",
-      /default `remove` lists all four kinds.*drop "password" from remove/,
-    ],
-    [
       "password recovery while removing the password",
       M,
       { ...ACCOUNT, remove: ["accessKeys", "password"], allowPasswordRecovery: true },

@@ -13,7 +13,9 @@ export interface Declaration {
   kind: string;
   name: string;
   args?: Record<string, unknown>;
-  opts?: { aliases?: string[]; retainOnDelete?: boolean; dependsOn?: string[]; import?: string };
+  opts?: { aliases?: string[]; retainOnDelete?: boolean; dependsOn?: string[]; import?: string; id?: string };
+  /** Outputs to export as stack outputs `<name>.<output>` (an output the resource lacks is exported as missing). */
+  exports?: string[];
 }
 
 export interface RawProjectOptions {

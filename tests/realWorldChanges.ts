@@ -22,6 +22,18 @@ export const REAL_WORLD_CHANGES = {
       "both features stay on: the deletes see that a resource of the same deployment took the feature over; `aliases` avoid the create and delete altogether",
     spec: "tests/e2e/restyle-and-rename.e2e.spec.ts",
   },
+  deferredDelete: {
+    change:
+      "a renamed feature, trusted access or delegated administrator whose old delete runs in a later `up` (after `--target` of the new resource, or retrying a delete that failed)",
+    outcome: "the item stays on: every declared resource claims its item in diff, so the delete leaves it and says so",
+    spec: "tests/e2e/deferred-delete.e2e.spec.ts",
+  },
+  importPrerequisites: {
+    change: "the `import` option on `IamTrustedAccess` or `IamDelegatedAdministrator`; `IamDelegatedAdministrator.get(...)`",
+    outcome:
+      "adopted with no mutating call and a no-change preview after, or `ImportMismatchError` changing nothing; `get` reads `accountId`; `MemberRootCredentials` refuses `import` before any AWS call",
+    spec: "tests/e2e/import-and-lookup.e2e.spec.ts",
+  },
   mixedStyles: {
     change: "two resources of one program manage the same feature for the same organization",
     outcome: "`ConflictingDeclarationError` naming both, before any AWS call",

@@ -1,9 +1,11 @@
 /**
  * What this deployment has declared so far, across every resource of the package: a feature enabled, trusted
- * access on, a delegated administrator registered. The engine runs every create and update before it deletes the
- * resources a program no longer declares, and runs them all in one dynamic-provider process. So when a resource is
- * renamed or restyled, the delete of the old one can see that the new one took its item over, and leave the item
- * alone instead of undoing the declaration that replaced it.
+ * access on, a delegated administrator registered. The engine diffs every declared resource (and creates or
+ * updates it) before it deletes the resources a program no longer declares, and runs them all in one
+ * dynamic-provider process. So when a resource is renamed or restyled, the delete of the old one can see that the
+ * new one declares its item, and leave the item alone instead of undoing the declaration that replaced it. Diff
+ * claims too, not only create and update: the delete may run in a later `pulumi up` than the create (after a
+ * `--target` of the new resource, or as the retry of a failed delete), when the new resource is unchanged.
  */
 
 // On globalThis, under a plain string: the provider may be serialized by value into several closures, each with its
@@ -21,7 +23,7 @@ function key(organizationId: string, item: string): string {
   return `${organizationId}/${item}`;
 }
 
-/** Notes that `kind`, created or updated in this deployment, wants `item` present in the organization. */
+/** Notes that `kind`, declared in this deployment, wants `item` present in the organization. */
 export function claim(organizationId: string, item: string, kind: string): void {
   record()[key(organizationId, item)] = kind;
 }

@@ -11,6 +11,15 @@ export function isCredentialKind(value: unknown): value is CredentialKind {
   return typeof value === "string" && (CREDENTIAL_KINDS as readonly string[]).includes(value);
 }
 
+/**
+ * The kinds a declaration removes: what `remove` lists, or by default all four, except the password when password
+ * recovery is allowed (recovery keeps a login profile, which removing the password would delete).
+ */
+export function kindsToRemove(remove: unknown, allowPasswordRecovery: unknown): CredentialKind[] {
+  if (Array.isArray(remove)) return remove.filter(isCredentialKind);
+  return CREDENTIAL_KINDS.filter((k) => !(allowPasswordRecovery === true && k === "password"));
+}
+
 export interface AccessKeyUse {
   id: string;
   /** When AWS last saw the key used; absent when never. */
@@ -67,9 +76,10 @@ export function presentCredentials(
   return out;
 }
 
-/** How many root credentials are present: the password counts as one. */
+/** How many root credentials are present: the password, or a password-less login profile, counts as one. */
 export function credentialCount(found: RootCredentials): number {
-  return (found.password ? 1 : 0) + found.accessKeys.length + found.signingCertificates.length + found.mfaDevices.length;
+  const login = found.password || found.loginProfile === true;
+  return (login ? 1 : 0) + found.accessKeys.length + found.signingCertificates.length + found.mfaDevices.length;
 }
 
 /** A virtual MFA device is only deactivated: it stays in the member account, unassigned, until deleted there. */

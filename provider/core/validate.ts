@@ -148,16 +148,17 @@ const INTERNAL_PROPERTIES = ["__provider"];
 /** A check across properties, for combinations that are wrong though each value is fine. */
 export type CrossCheck = (news: Record<string, unknown>) => CheckFailure[];
 
-/** `allowPasswordRecovery` keeps a login profile that removing `password` would delete: they cannot go together. */
+/**
+ * `allowPasswordRecovery` keeps a login profile that removing `password` would delete: they cannot go together. Only
+ * an explicit `remove` can clash: with recovery, the default leaves the password out.
+ */
 export const recoveryConflict: CrossCheck = (news) => {
-  const remove = Array.isArray(news.remove) ? news.remove : news.remove === undefined ? CREDENTIAL_KINDS : [];
-  if (news.allowPasswordRecovery !== true || !remove.includes("password")) return [];
-  const why = news.remove === undefined ? " (the default `remove` lists all four kinds)" : "";
+  if (news.allowPasswordRecovery !== true || !Array.isArray(news.remove) || !news.remove.includes("password")) return [];
   return [
     {
       property: "allowPasswordRecovery",
       reason:
-        `allowPasswordRecovery keeps a password-less login profile, but remove includes "password"${why}, which deletes it; ` +
+        'allowPasswordRecovery keeps a password-less login profile, but remove includes "password", which deletes it; ' +
         'drop "password" from remove, or set allowPasswordRecovery to false',
     },
   ];

@@ -6,12 +6,13 @@
 import { IAM_SERVICE_PRINCIPAL } from "../core/features";
 import { describePlan, isEmptyPlan, reconcile } from "../core/reconcile";
 import type { Plan, Verbs } from "../core/reconcile";
-import { fromState, organizationIdOf } from "../core/organizationGuard";
+import { fromImport, fromState, organizationIdOf } from "../core/organizationGuard";
 import type { Expected } from "../core/organizationGuard";
 import { claim } from "../core/claims";
 import { ACCOUNT_ID_PATTERN, CONNECTION_PROPERTIES, UNKNOWN } from "../core/validate";
 import {
   DelegatedAdministratorChangeError,
+  ImportMismatchError,
   ManagementAccountAsDelegatedAdministratorError,
   isDelegatedAdministratorLimit,
 } from "../errors";
@@ -24,6 +25,7 @@ import type { Lifecycle, Props, Reporter } from "./provider";
 
 const KIND = "IamDelegatedAdministrator";
 const VERBS: Verbs = { add: "register account", remove: "deregister account" };
+const claimOf = (accountId: string): string => `${KIND}:${accountId}`;
 
 function readLive(api: AwsApi, context: ErrorContext, expected: Expected | undefined, inputs: Props) {
   return readOrganizationItems(api, context, expected, inputs, () =>
@@ -92,6 +94,7 @@ async function ensure(
   previous: string | undefined,
   inputs: Props,
   report: Reporter,
+  importing = false,
 ) {
   const accountId = String(inputs.accountId);
   const context: ErrorContext = { action: `register account ${accountId} as IAM delegated administrator`, accountId };
@@ -100,17 +103,23 @@ async function ensure(
     throw new ManagementAccountAsDelegatedAdministratorError({ ...context, organizationId: org.id });
   }
   const plan = reconcile([accountId], items, previous ? [previous, accountId] : [accountId]);
-  if (!plan.add.includes(accountId) && !expected) {
+  if (importing) {
+    if (!isEmptyPlan(plan)) throw new ImportMismatchError(KIND, org.id, describePlan(plan, VERBS));
+    report(`${KIND}: imported organization ${org.id} by adoption (account ${accountId} is registered; nothing was changed).`);
+  } else if (!plan.add.includes(accountId) && !expected) {
     report(`${KIND}: adopted account ${accountId}, already the IAM delegated administrator of ${org.id}.`);
   }
   await applySwap(api, org, plan, report);
-  claim(org.id, `${KIND}:${accountId}`, KIND);
+  claim(org.id, claimOf(accountId), KIND);
   return { id: org.id, outs: outputsFor(org, accountId, [accountId], inputs) };
 }
 
 const lifecycle: Lifecycle = {
   async diff(api, id, olds, news, report) {
     if (news.accountId === UNKNOWN || news.organizationId === UNKNOWN) return { changes: true };
+    // Declared and unchanged still counts: a delete later in this deployment must leave this account registered.
+    const organizationId = organizationIdOf(id, olds);
+    if (organizationId) claim(organizationId, claimOf(String(news.accountId)), KIND);
     const { org, items } = await readLive(
       api,
       { action: `compare ${KIND} with the live organization` },
@@ -139,7 +148,8 @@ const lifecycle: Lifecycle = {
     return { changes: Boolean(connection) };
   },
 
-  create: (api, inputs, report) => ensure(api, undefined, undefined, inputs, report),
+  create: (api, inputs, report) =>
+    ensure(api, fromImport(inputs.importId), undefined, inputs, report, inputs.importId !== undefined),
 
   async read(api, id, props, report) {
     const organizationId = organizationIdOf(id, props);
@@ -167,16 +177,9 @@ const lifecycle: Lifecycle = {
     );
     if (!live) return;
     const plan = reconcile([], live.items, accountId ? [accountId] : []);
-    const remove = unclaimed(
-      KIND,
-      live.org.id,
-      plan.remove,
-      (a) => `${KIND}:${a}`,
-      (a) => `account ${a} registered`,
-      report,
-    );
+    const remove = unclaimed(KIND, live.org.id, plan.remove, claimOf, (a) => `account ${a} registered`, report);
     await applyPlan(api, live.org.id, { add: [], remove }, applier(api));
   },
 };
 
-export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "accountId"], lifecycle);
+export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "importId", "accountId"], lifecycle);

@@ -6,11 +6,11 @@
 import { IAM_SERVICE_PRINCIPAL } from "../core/features";
 import { describePlan, isEmptyPlan, reconcile } from "../core/reconcile";
 import type { Verbs } from "../core/reconcile";
-import { fromState } from "../core/organizationGuard";
+import { fromImport, fromState } from "../core/organizationGuard";
 import type { Expected } from "../core/organizationGuard";
 import { claim } from "../core/claims";
 import { CONNECTION_PROPERTIES, UNKNOWN } from "../core/validate";
-import { OrganizationNotInAllFeaturesModeError } from "../errors";
+import { ImportMismatchError, OrganizationNotInAllFeaturesModeError } from "../errors";
 import type { AwsApi, OrganizationInfo } from "../aws";
 import { WHEN_GONE, applyPlan, readOrganizationItems, unclaimed, unlessGone } from "./awsCalls";
 import type { Applier } from "./awsCalls";
@@ -20,6 +20,7 @@ import type { Lifecycle, Props, Reporter } from "./provider";
 const KIND = "IamTrustedAccess";
 const VERBS: Verbs = { add: "enable trusted access for", remove: "disable trusted access for" };
 const ONLY_IAM = [IAM_SERVICE_PRINCIPAL];
+const CLAIM = `${KIND}:${IAM_SERVICE_PRINCIPAL}`;
 
 function readLive(api: AwsApi, action: string, expected: Expected | undefined, inputs: Props) {
   return readOrganizationItems(api, { action }, expected, inputs, async () =>
@@ -41,22 +42,36 @@ function outputsFor(org: OrganizationInfo, items: string[], inputs: Props) {
   };
 }
 
-/** Create and update: trusted access for IAM must end up on. */
-async function ensure(api: AwsApi, action: string, expected: Expected | undefined, inputs: Props, report: Reporter) {
+/** Create and update: trusted access for IAM must end up on. An import changes nothing, or refuses. */
+async function ensure(
+  api: AwsApi,
+  action: string,
+  expected: Expected | undefined,
+  inputs: Props,
+  report: Reporter,
+  importing = false,
+) {
   const { org, items } = await readLive(api, action, expected, inputs);
   if (org.featureSet !== "ALL") throw new OrganizationNotInAllFeaturesModeError({ action, organizationId: org.id });
   const plan = reconcile(ONLY_IAM, items, ONLY_IAM);
-  if (isEmptyPlan(plan) && !expected) {
+  if (importing) {
+    if (!isEmptyPlan(plan)) throw new ImportMismatchError(KIND, org.id, describePlan(plan, VERBS));
+    report(
+      `${KIND}: imported organization ${org.id} by adoption (trusted access for ${IAM_SERVICE_PRINCIPAL} is on; nothing was changed).`,
+    );
+  } else if (isEmptyPlan(plan) && !expected) {
     report(`${KIND}: adopted trusted access for ${IAM_SERVICE_PRINCIPAL}, already enabled in organization ${org.id}.`);
   }
   await applyPlan(api, org.id, plan, applier(api));
-  claim(org.id, `${KIND}:${IAM_SERVICE_PRINCIPAL}`, KIND);
+  claim(org.id, CLAIM, KIND);
   return { id: org.id, outs: outputsFor(org, ONLY_IAM, inputs) };
 }
 
 const lifecycle: Lifecycle = {
   async diff(api, id, olds, news, report) {
     if (news.organizationId === UNKNOWN) return { changes: true };
+    // Declared and unchanged still counts: a delete later in this deployment must leave trusted access on.
+    claim(id, CLAIM, KIND);
     const { org, items } = await readLive(api, `compare ${KIND} with the live organization`, fromState(id, olds), news);
     const plan = reconcile(ONLY_IAM, items, ONLY_IAM);
     if (!isEmptyPlan(plan)) {
@@ -70,7 +85,8 @@ const lifecycle: Lifecycle = {
     return { changes: Boolean(connection) || Boolean(olds.disableOnDelete) !== Boolean(news.disableOnDelete) };
   },
 
-  create: (api, inputs, report) => ensure(api, `create ${KIND}`, undefined, inputs, report),
+  create: (api, inputs, report) =>
+    ensure(api, `create ${KIND}`, fromImport(inputs.importId), inputs, report, inputs.importId !== undefined),
 
   async read(api, id, props, report) {
     const live = await unlessGone(api, KIND, id, WHEN_GONE.read, report, () =>
@@ -108,4 +124,4 @@ const lifecycle: Lifecycle = {
   },
 };
 
-export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "disableOnDelete"], lifecycle);
+export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "importId", "disableOnDelete"], lifecycle);

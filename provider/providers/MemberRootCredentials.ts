@@ -4,7 +4,7 @@
  * sessions, and kept removed. The resource ID is the account ID. Delete changes nothing: deleted credentials cannot
  * be restored.
  */
-import { CREDENTIAL_KINDS, credentialCount, isCredentialKind, maskKeyId, presentCredentials } from "../core/rootCredentials";
+import { credentialCount, kindsToRemove, maskKeyId, presentCredentials } from "../core/rootCredentials";
 import type { CredentialKind, PresentCredential, RootCredentials } from "../core/rootCredentials";
 import { CONNECTION_PROPERTIES, UNKNOWN, recoveryConflict } from "../core/validate";
 import { RootAccessError } from "../errors";
@@ -16,9 +16,8 @@ import type { Lifecycle, Props, Reporter } from "./provider";
 
 const KIND = "MemberRootCredentials";
 
-/** The kinds a declaration removes: all four unless `remove` names some. */
 function removeOf(props: Props): CredentialKind[] {
-  return Array.isArray(props.remove) ? props.remove.filter(isCredentialKind) : [...CREDENTIAL_KINDS];
+  return kindsToRemove(props.remove, props.allowPasswordRecovery);
 }
 
 function recoveryOf(props: Props): boolean {
@@ -68,9 +67,12 @@ async function guard(api: AwsApi, action: string, props: Props): Promise<void> {
   await reachedOrganization(api, { action }, undefined, props);
 }
 
-/** Asks about the login profile only when recovery is declared: a clean account then costs two calls. */
+/**
+ * Asks about the login profile whenever it matters: recovery is declared, or the password is to be removed (a
+ * password-less login profile left by recovery still lets the owner in, so it is removed with the password).
+ */
 function audit(api: AwsApi, accountId: string, props: Props): Promise<RootCredentials> {
-  return auditMember(api, accountId, { loginProfile: recoveryOf(props) });
+  return auditMember(api, accountId, { loginProfile: recoveryOf(props) || removeOf(props).includes("password") });
 }
 
 /** Create and update: remove what is present and declared, allow recovery when asked, audit again, say what was done. */
@@ -105,9 +107,13 @@ const lifecycle: Lifecycle = {
     }
     await guard(api, `compare ${KIND} ${accountId} with the live account`, news);
     const found = await audit(api, accountId, news);
-    const { lines } = deviations(accountId, found, news);
+    const { remove, recovery, lines } = deviations(accountId, found, news);
     if (lines.length > 0) {
-      report(`${KIND} drift: ${lines.join("; ")}; the update will remove ${lines.length === 1 ? "it" : "them"}.`);
+      const work = [
+        ...(remove.length > 0 ? [`remove ${remove.length === 1 ? "it" : "them"}`] : []),
+        ...(recovery ? ['create a password-less login profile, so the account owner can use "forgot password"'] : []),
+      ];
+      report(`${KIND} drift: ${lines.join("; ")}; the update will ${work.join(" and ")}.`);
       return { changes: true };
     }
     const declared =

@@ -105,6 +105,8 @@ export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
     async diff(api, id, olds, news, report) {
       // An input only known after an update cannot be compared; the engine shows it as a pending change.
       if (containsUnknown(news.enabledFeatures) || news.organizationId === UNKNOWN) return { changes: true };
+      // Declared and unchanged still counts: a delete later in this deployment must leave these features on.
+      for (const feature of desiredOf(news)) claim(id, feature, kind);
       const action = `compare ${kind} with the live organization`;
       let live: FeatureState;
       try {

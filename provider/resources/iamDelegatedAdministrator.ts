@@ -39,7 +39,8 @@ export class IamDelegatedAdministrator extends RootAccessResource {
       "IamDelegatedAdministrator",
       name,
       ["the IAM delegated administrator"],
-      { organizationId: undefined, registered: undefined, ...args },
+      // Every output is named here: `get` passes no args, and only named properties become outputs.
+      { organizationId: undefined, registered: undefined, ...args, accountId: args.accountId },
       opts,
     );
   }

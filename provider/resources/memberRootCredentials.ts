@@ -3,6 +3,7 @@ import memberRootCredentialsProvider from "../providers/MemberRootCredentials";
 import { RootAccessResource } from "./rootAccessResource";
 import type { ConnectionArgs } from "./connectionArgs";
 import type { CredentialKind } from "../core/rootCredentials";
+import { InvalidArgumentsError, forProgram } from "../errors";
 
 /** Arguments of {@link MemberRootCredentials}. */
 export interface MemberRootCredentialsArgs extends ConnectionArgs {
@@ -10,12 +11,14 @@ export interface MemberRootCredentialsArgs extends ConnectionArgs {
   accountId: pulumi.Input<string>;
   /**
    * The root credentials to remove and keep removed: any of `"password"` (the login profile), `"accessKeys"`,
-   * `"signingCertificates"`, `"mfaDevices"`. All four by default; an empty list only watches.
+   * `"signingCertificates"`, `"mfaDevices"`. All four by default (the other three with `allowPasswordRecovery`); an
+   * empty list only watches.
    */
   remove?: pulumi.Input<pulumi.Input<CredentialKind>[]>;
   /**
    * Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root
-   * user. False by default. Cannot go with removing `"password"`.
+   * user. False by default. With it, `remove` defaults to the other three kinds; an explicit `remove` that lists
+   * `"password"` is refused in `check`.
    */
   allowPasswordRecovery?: pulumi.Input<boolean>;
 }
@@ -48,6 +51,16 @@ export class MemberRootCredentials extends RootAccessResource {
   declare public readonly credentialCount: pulumi.Output<number>;
 
   constructor(name: string, args: MemberRootCredentialsArgs, opts?: pulumi.CustomResourceOptions) {
+    if (opts?.import !== undefined) {
+      // Refused here, before the engine: its own import cannot reach a dynamic provider (pulumi/pulumi#16175).
+      throw forProgram(
+        new InvalidArgumentsError(`MemberRootCredentials "${name}"`, [
+          "the `import` option is not supported for MemberRootCredentials. To take an account under management " +
+            "without changing it, declare it with `remove: []` (it only watches: a preview lists what is present), " +
+            "then list the kinds to remove",
+        ]),
+      );
+    }
     super(
       memberRootCredentialsProvider,
       "MemberRootCredentials",

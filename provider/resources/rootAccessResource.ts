@@ -23,7 +23,11 @@ export abstract class RootAccessResource extends pulumi.dynamic.Resource {
     args: pulumi.Inputs,
     opts?: pulumi.CustomResourceOptions,
   ) {
-    super(provider, name, opts?.id === undefined ? guarded(kind, name, items, args) : args, opts, TYPE_MODULE, kind);
+    // The engine's own `import` cannot reach a dynamic provider (pulumi/pulumi#16175), so the package carries it
+    // out itself: create then adopts the live state and refuses to change anything.
+    const { import: importId, ...rest } = opts ?? {};
+    const inputs = importId === undefined ? args : { ...args, importId };
+    super(provider, name, rest.id === undefined ? guarded(kind, name, items, inputs) : inputs, rest, TYPE_MODULE, kind);
   }
 
   /**
@@ -93,16 +97,6 @@ export abstract class FeatureResource extends RootAccessResource {
     args: pulumi.Inputs,
     opts?: pulumi.CustomResourceOptions,
   ) {
-    // The engine's own `import` cannot reach a dynamic provider (pulumi/pulumi#16175), so the package carries it
-    // out itself: create then adopts the organization's live state and refuses to change anything.
-    const { import: importId, ...rest } = opts ?? {};
-    super(
-      provider,
-      kind,
-      name,
-      features,
-      { organizationId: undefined, enabledFeatures: undefined, ...args, ...(importId === undefined ? {} : { importId }) },
-      rest,
-    );
+    super(provider, kind, name, features, { organizationId: undefined, enabledFeatures: undefined, ...args }, opts);
   }
 }

@@ -8,7 +8,7 @@ import { credentialCount, mapLimit } from "../core/rootCredentials";
 import type { RootCredentials } from "../core/rootCredentials";
 import { validateAuditOptions } from "../core/validate";
 import { InvalidArgumentsError, ManagementAccountTargetError, mapAwsError } from "../errors";
-import { auditMember } from "./memberAccount";
+import { FULL_AUDIT, auditMember } from "./memberAccount";
 
 export interface AuditRootCredentialsOptions {
   /** "all" (default): the organization's ACTIVE member accounts; or these account IDs. */
@@ -57,7 +57,8 @@ function settingsOf(options: AuditRootCredentialsOptions): ConnectionSettings {
 /**
  * Audits member accounts' root users: per account one AssumeRoot (IAMAuditRootUserCredentials) and one
  * GetAccountSummary, then only the calls that name what the summary shows (access keys and their last use,
- * signing certificates, MFA devices).
+ * signing certificates, MFA devices), and GetLoginProfile when no password is set (a password-less login profile
+ * left by password recovery is still a way in).
  * @throws InvalidArgumentsError for wrong options (before any AWS call), or the package's error when the
  * organization's accounts cannot be listed
  */
@@ -95,7 +96,7 @@ export async function auditRootCredentials(options: AuditRootCredentialsOptions 
   const accounts = await mapLimit(targets, options.concurrency ?? DEFAULT_AUDIT_CONCURRENCY, async (t): Promise<AccountAudit> => {
     const row: AccountAudit = { accountId: t.id, ...(t.name ? { name: t.name } : {}) };
     try {
-      row.credentials = await auditMember(api, t.id, { lastUsed: true });
+      row.credentials = await auditMember(api, t.id, FULL_AUDIT);
     } catch (e) {
       const mapped = mapAwsError(e, { action: `audit the root user of account ${t.id}`, accountId: t.id });
       row.error = { name: mapped.name, message: mapped.message };

@@ -77,15 +77,21 @@ export async function inRootSession<T>(
 }
 
 export interface AuditOptions {
-  /** Also ask whether a login profile exists (a password-less one allows recovery); one more call. */
+  /**
+   * Also ask whether a login profile exists when no password is set: a password-less one (left by password
+   * recovery) is still a way in. One more call for an account without a password.
+   */
   loginProfile?: boolean;
   /** Also read when each access key was last used; one more call per key. */
   lastUsed?: boolean;
 }
 
+/** What the fleet audit asks of every account: everything, with each access key's last use. */
+export const FULL_AUDIT: AuditOptions = { loginProfile: true, lastUsed: true };
+
 /**
  * Audits one member account: one AssumeRoot and one GetAccountSummary, then only the List and Get calls that name
- * what the summary says is present.
+ * what the summary says is present (and, when asked and no password is set, GetLoginProfile).
  */
 export async function auditMember(api: AwsApi, accountId: string, options: AuditOptions = {}): Promise<RootCredentials> {
   return inRootSession(

@@ -27,12 +27,23 @@ export function renderAudit(audit: RootCredentialsAudit, format: AuditFormat): s
     r.name ?? "",
     statusOf(r),
     r.credentials ? (r.credentials.password ? "yes" : "no") : "",
+    r.credentials?.loginProfile === undefined ? "" : r.credentials.loginProfile ? "yes" : "no",
     keysOf(r).join("; "),
     (r.credentials?.signingCertificates ?? []).join("; "),
     (r.credentials?.mfaDevices ?? []).join("; "),
     r.error ? `${r.error.name}: ${r.error.message}` : "",
   ]);
-  const header = ["account", "name", "status", "password", "access keys", "signing certificates", "MFA devices", "error"];
+  const header = [
+    "account",
+    "name",
+    "status",
+    "password",
+    "login profile",
+    "access keys",
+    "signing certificates",
+    "MFA devices",
+    "error",
+  ];
   if (format === "csv") return `${[header, ...rows].map((r) => r.map((c) => csvCell(printable(c))).join(",")).join("\n")}\n`;
   const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
   const line = (cells: string[]): string =>

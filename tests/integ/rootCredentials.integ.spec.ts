@@ -80,15 +80,20 @@ describe("auditRootCredentials against the emulator", () => {
       expect(targets).to.not.include(MANAGEMENT).and.not.include(SUSPENDED);
     });
 
-    it("spends exactly one AssumeRoot and one GetAccountSummary on a clean account", async () => {
+    it("spends one AssumeRoot, one GetAccountSummary and (no password) one GetLoginProfile on a clean account", async () => {
       const audit = await auditRootCredentials({ accounts: [MEMBER_2] });
       expect(audit.exitCode).to.equal(0);
       const perAccount = ctx.fx.emulator
         .calls()
         .filter((c) => c.targetAccountId === MEMBER_2)
         .map((c) => c.operation);
-      expect(perAccount).to.deep.equal(["AssumeRoot", "GetAccountSummary"]);
-      expect(operations(ctx.fx.emulator)).to.deep.equal(["DescribeOrganization", "AssumeRoot", "GetAccountSummary"]);
+      expect(perAccount).to.deep.equal(["AssumeRoot", "GetAccountSummary", "GetLoginProfile"]);
+      expect(operations(ctx.fx.emulator)).to.deep.equal([
+        "DescribeOrganization",
+        "AssumeRoot",
+        "GetAccountSummary",
+        "GetLoginProfile",
+      ]);
     });
 
     it("opens one audit session per account, each with IAMAuditRootUserCredentials", async () => {
@@ -236,9 +241,9 @@ describe("the MemberRootCredentials provider against the emulator", () => {
     expect(root).to.deep.include({ password: false, accessKeys: [], signingCertificates: [] });
   });
 
-  it("opens no delete session for a clean account: two calls in all", async () => {
+  it("opens no delete session for a clean account: three calls in all, the login profile checked", async () => {
     await muted(() => provider().create({ accountId: MEMBER_2 }));
-    expect(operations(ctx.fx.emulator)).to.deep.equal(["AssumeRoot", "GetAccountSummary"]);
+    expect(operations(ctx.fx.emulator)).to.deep.equal(["AssumeRoot", "GetAccountSummary", "GetLoginProfile"]);
   });
 
   it("deletes only the kinds remove names", async () => {

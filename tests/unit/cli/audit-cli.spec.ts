@@ -110,9 +110,9 @@ describe("the audit report", () => {
   it("renders CSV with quoted cells and escaped control characters, one row per account", () => {
     const lines = renderAudit(AUDIT, "csv").trimEnd().split("\n");
     expect(lines).to.have.length(4);
-    expect(lines[0]).to.equal("account,name,status,password,access keys,signing certificates,MFA devices,error");
+    expect(lines[0]).to.equal("account,name,status,password,login profile,access keys,signing certificates,MFA devices,error");
     expect(lines[1]).to.equal(
-      '222222222222,"team ""a"", west",root credentials,yes,AKIAEXAMPLE000000001 (last used 2026-11-01T00:00:00.000Z s3 us-east-1),,,',
+      '222222222222,"team ""a"", west",root credentials,yes,,AKIAEXAMPLE000000001 (last used 2026-11-01T00:00:00.000Z s3 us-east-1),,,',
     );
     expect(lines[3]).to.contain("error").and.contain("\\u001b[1;32m").and.not.contain("\u001b");
   });
