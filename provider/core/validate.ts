@@ -15,6 +15,14 @@ export interface CheckFailure {
 /** The engine's placeholder for a value that is only known after an update. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
+/** Whether a value is, or holds, a value the engine does not know yet. */
+export function containsUnknown(value: unknown): boolean {
+  if (value === UNKNOWN) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (typeof value === "object" && value !== null) return Object.values(value).some(containsUnknown);
+  return false;
+}
+
 /** The organization ID the messages and docs use as an example. */
 export const EXAMPLE_ORGANIZATION_ID = "o-a1b2c3d4e5";
 export const ORGANIZATION_ID_PATTERN = /^o-[a-z0-9]{10,32}$/;

@@ -87,6 +87,25 @@ async function applySwap(api: AwsApi, org: OrganizationInfo, plan: Plan<string>,
   }
 }
 
+/** What create and update will do: the declared account registered, and any account this resource held before not. */
+async function planEnsure(
+  api: AwsApi,
+  expected: Expected | undefined,
+  previous: string | undefined,
+  inputs: Props,
+  importing: boolean,
+) {
+  const accountId = String(inputs.accountId);
+  const context: ErrorContext = { action: `register account ${accountId} as IAM delegated administrator`, accountId };
+  const { org, items } = await readLive(api, context, expected, inputs);
+  if (accountId === org.managementAccountId) {
+    throw new ManagementAccountAsDelegatedAdministratorError({ ...context, organizationId: org.id });
+  }
+  const plan = reconcile([accountId], items, previous ? [previous, accountId] : [accountId]);
+  if (importing && !isEmptyPlan(plan)) throw new ImportMismatchError(KIND, org.id, describePlan(plan, VERBS));
+  return { accountId, org, plan };
+}
+
 /** Create and update: the declared account must end up registered, and any account this resource held before not. */
 async function ensure(
   api: AwsApi,
@@ -96,15 +115,8 @@ async function ensure(
   report: Reporter,
   importing = false,
 ) {
-  const accountId = String(inputs.accountId);
-  const context: ErrorContext = { action: `register account ${accountId} as IAM delegated administrator`, accountId };
-  const { org, items } = await readLive(api, context, expected, inputs);
-  if (accountId === org.managementAccountId) {
-    throw new ManagementAccountAsDelegatedAdministratorError({ ...context, organizationId: org.id });
-  }
-  const plan = reconcile([accountId], items, previous ? [previous, accountId] : [accountId]);
+  const { accountId, org, plan } = await planEnsure(api, expected, previous, inputs, importing);
   if (importing) {
-    if (!isEmptyPlan(plan)) throw new ImportMismatchError(KIND, org.id, describePlan(plan, VERBS));
     report(`${KIND}: imported organization ${org.id} by adoption (account ${accountId} is registered; nothing was changed).`);
   } else if (!plan.add.includes(accountId) && !expected) {
     report(`${KIND}: adopted account ${accountId}, already the IAM delegated administrator of ${org.id}.`);
@@ -115,6 +127,15 @@ async function ensure(
 }
 
 const lifecycle: Lifecycle = {
+  async planCreate(api, inputs, report) {
+    const importing = inputs.importId !== undefined;
+    const { accountId, org, plan } = await planEnsure(api, fromImport(inputs.importId), undefined, inputs, importing);
+    const work = isEmptyPlan(plan)
+      ? `adopt account ${accountId}, already the IAM delegated administrator`
+      : describePlan(plan, VERBS);
+    report(`${KIND}: the ${importing ? "import" : "create"} will ${work} in organization ${org.id}.`);
+  },
+
   async diff(api, id, olds, news, report) {
     if (news.accountId === UNKNOWN || news.organizationId === UNKNOWN) return { changes: true };
     // Declared and unchanged still counts: a delete later in this deployment must leave this account registered.

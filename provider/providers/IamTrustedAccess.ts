@@ -42,7 +42,16 @@ function outputsFor(org: OrganizationInfo, items: string[], inputs: Props) {
   };
 }
 
-/** Create and update: trusted access for IAM must end up on. An import changes nothing, or refuses. */
+/** What create and update will do: trusted access for IAM must end up on. An import changes nothing, or refuses. */
+async function planEnsure(api: AwsApi, action: string, expected: Expected | undefined, inputs: Props, importing: boolean) {
+  const { org, items } = await readLive(api, action, expected, inputs);
+  if (org.featureSet !== "ALL") throw new OrganizationNotInAllFeaturesModeError({ action, organizationId: org.id });
+  const plan = reconcile(ONLY_IAM, items, ONLY_IAM);
+  if (importing && !isEmptyPlan(plan)) throw new ImportMismatchError(KIND, org.id, describePlan(plan, VERBS));
+  return { org, plan };
+}
+
+/** Create and update: trusted access for IAM must end up on. */
 async function ensure(
   api: AwsApi,
   action: string,
@@ -51,11 +60,8 @@ async function ensure(
   report: Reporter,
   importing = false,
 ) {
-  const { org, items } = await readLive(api, action, expected, inputs);
-  if (org.featureSet !== "ALL") throw new OrganizationNotInAllFeaturesModeError({ action, organizationId: org.id });
-  const plan = reconcile(ONLY_IAM, items, ONLY_IAM);
+  const { org, plan } = await planEnsure(api, action, expected, inputs, importing);
   if (importing) {
-    if (!isEmptyPlan(plan)) throw new ImportMismatchError(KIND, org.id, describePlan(plan, VERBS));
     report(
       `${KIND}: imported organization ${org.id} by adoption (trusted access for ${IAM_SERVICE_PRINCIPAL} is on; nothing was changed).`,
     );
@@ -68,6 +74,15 @@ async function ensure(
 }
 
 const lifecycle: Lifecycle = {
+  async planCreate(api, inputs, report) {
+    const importing = inputs.importId !== undefined;
+    const { org, plan } = await planEnsure(api, `create ${KIND}`, fromImport(inputs.importId), inputs, importing);
+    const work = isEmptyPlan(plan)
+      ? `adopt trusted access for ${IAM_SERVICE_PRINCIPAL}, already enabled`
+      : describePlan(plan, VERBS);
+    report(`${KIND}: the ${importing ? "import" : "create"} will ${work} in organization ${org.id}.`);
+  },
+
   async diff(api, id, olds, news, report) {
     if (news.organizationId === UNKNOWN) return { changes: true };
     // Declared and unchanged still counts: a delete later in this deployment must leave trusted access on.

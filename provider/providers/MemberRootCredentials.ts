@@ -75,6 +75,14 @@ function audit(api: AwsApi, accountId: string, props: Props): Promise<RootCreden
   return auditMember(api, accountId, { loginProfile: recoveryOf(props) || removeOf(props).includes("password") });
 }
 
+/** What create or update will do about what was found, in words: "delete root access key AKIA…XYZ1; …". */
+function describeWork(remove: PresentCredential[], recovery: boolean): string[] {
+  return [
+    ...remove.map((c) => `${c.kind === "mfaDevices" ? "deactivate" : "delete"} ${c.label}`),
+    ...(recovery ? ['create a password-less login profile, so the account owner can use "forgot password"'] : []),
+  ];
+}
+
 /** Create and update: remove what is present and declared, allow recovery when asked, audit again, say what was done. */
 async function enforce(api: AwsApi, inputs: Props, report: Reporter) {
   const accountId = String(inputs.accountId);
@@ -87,17 +95,34 @@ async function enforce(api: AwsApi, inputs: Props, report: Reporter) {
     done.push('created a password-less login profile, so the account owner can use "forgot password"');
   }
   const after = remove.length > 0 || recovery ? await audit(api, accountId, inputs) : before;
-  report(
-    done.length > 0
-      ? `${KIND} ${accountId}: ${done.join("; ")}.`
-      : `${KIND} ${accountId}: nothing to remove; the root user has none of the declared credentials.`,
-  );
+  // A clean account says nothing: at hundreds of accounts a line each would bury the ones that changed.
+  if (done.length > 0) report(`${KIND} ${accountId}: ${done.join("; ")}.`);
   const left = deviations(accountId, after, inputs).lines;
   if (left.length > 0) report(`${KIND} ${accountId}: still present after removal: ${left.join("; ")}.`);
   return { id: accountId, outs: outputsFor(accountId, after, inputs) };
 }
 
 const lifecycle: Lifecycle = {
+  async planCreate(api, inputs, report) {
+    const accountId = String(inputs.accountId);
+    await guard(api, `manage the root credentials of account ${accountId}`, inputs);
+    let found: RootCredentials;
+    try {
+      found = await audit(api, accountId, inputs);
+    } catch (e) {
+      // A feature the program may enable first (CentralizedRootAccess from a bare organization): pending, not failed.
+      if (!(RootAccessError.isInstance(e) && e.name === "RootFeatureNotEnabledError")) throw e;
+      report(
+        `${KIND} ${accountId}: cannot audit the account before the create. ${e.message} If the program enables it ` +
+          `first, the create audits then and removes whatever is present of: ${removeOf(inputs).join(", ") || "nothing"}.`,
+      );
+      return;
+    }
+    const { remove, recovery } = deviations(accountId, found, inputs);
+    const work = describeWork(remove, recovery);
+    if (work.length > 0) report(`${KIND} ${accountId}: the create will ${work.join("; ")}.`);
+  },
+
   async diff(api, id, olds, news, report) {
     if (containsUnknown(news)) return { changes: true };
     const accountId = String(news.accountId);
@@ -109,11 +134,7 @@ const lifecycle: Lifecycle = {
     const found = await audit(api, accountId, news);
     const { remove, recovery, lines } = deviations(accountId, found, news);
     if (lines.length > 0) {
-      const work = [
-        ...(remove.length > 0 ? [`remove ${remove.length === 1 ? "it" : "them"}`] : []),
-        ...(recovery ? ['create a password-less login profile, so the account owner can use "forgot password"'] : []),
-      ];
-      report(`${KIND} drift: ${lines.join("; ")}; the update will ${work.join(" and ")}.`);
+      report(`${KIND} drift: ${lines.join("; ")}; the update will ${describeWork(remove, recovery).join("; ")}.`);
       return { changes: true };
     }
     const declared =

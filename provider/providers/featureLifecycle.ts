@@ -10,7 +10,7 @@ import type { Plan } from "../core/reconcile";
 import { fromImport, fromState, guardOrganization } from "../core/organizationGuard";
 import type { Expected } from "../core/organizationGuard";
 import { claim } from "../core/claims";
-import { CONNECTION_PROPERTIES, UNKNOWN } from "../core/validate";
+import { CONNECTION_PROPERTIES, UNKNOWN, containsUnknown } from "../core/validate";
 import { FeatureChangeIncompleteError, ImportMismatchError, isServiceAccessNotEnabled } from "../errors";
 import type { ErrorContext } from "../errors";
 import type { AwsApi, ConnectionSettings, FeatureState } from "../aws";
@@ -35,10 +35,16 @@ export interface FeatureOutputs extends ConnectionSettings {
   declaredFeatures?: FeatureName[];
 }
 
-function containsUnknown(value: unknown): boolean {
-  if (value === UNKNOWN) return true;
-  if (Array.isArray(value)) return value.some(containsUnknown);
-  return false;
+/**
+ * Trusted access is off (or still propagating): a declared IamTrustedAccess enables it first, then the operation
+ * waits; a preview reports the pending change instead of failing.
+ */
+function trustedAccessPending(subject: string, operation: "create" | "update"): string {
+  return (
+    `${subject}: IAM cannot report the features while trusted access for IAM is off in AWS Organizations (or has ` +
+    `not reached IAM yet). The ${operation} waits for it; declare \`IamTrustedAccess\` (or use \`CentralizedRootAccess\`) ` +
+    `so that it is enabled first, otherwise the ${operation} fails with ServiceAccessNotEnabledError.`
+  );
 }
 
 export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
@@ -84,6 +90,16 @@ export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
     for (const feature of desired) if (state.enabledFeatures.includes(feature)) claim(state.organizationId, feature, kind);
   };
 
+  /** The authoritative set, created beside features it does not declare: the next update disables them. */
+  const reportUndeclared = (live: FeatureState, desired: FeatureName[], report: Reporter): void => {
+    const undeclared = fixed ? [] : live.enabledFeatures.filter((f) => !desired.includes(f));
+    if (undeclared.length === 0) return;
+    report(
+      `${kind}: ${undeclared.join(", ")} is enabled in organization ${live.organizationId} but not declared; ` +
+        "OrganizationsFeatures is authoritative, so the next update will disable it unless you add it to enabledFeatures.",
+    );
+  };
+
   /** Why a diff found changes: a changed declaration is not drift, and is worded differently. */
   const describeDiff = (
     live: FeatureState,
@@ -102,6 +118,36 @@ export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
   };
 
   return {
+    async planCreate(api, inputs, report) {
+      const action = `create ${kind}`;
+      const expected = fromImport(inputs.importId);
+      let live: FeatureState;
+      try {
+        live = await listLive(api, { action }, report, expected);
+      } catch (e) {
+        if (!isServiceAccessNotEnabled(e)) throw e;
+        report(trustedAccessPending(kind, "create"));
+        return;
+      }
+      guardOrganization(action, live.organizationId, expected, inputs);
+      const desired = desiredOf(inputs);
+      const org = live.organizationId;
+      if (expected) {
+        const full = reconcile(desired, live.enabledFeatures, scope);
+        if (!isEmptyPlan(full)) throw new ImportMismatchError(kind, org, describePlan(full));
+        report(`${kind}: the import will adopt organization ${org} as it is; nothing will change.`);
+        return;
+      }
+      const plan = reconcile(desired, live.enabledFeatures, []);
+      const adopted = desired.filter((f) => live.enabledFeatures.includes(f));
+      const parts = [
+        ...(isEmptyPlan(plan) ? [] : [`will ${describePlan(plan)}`]),
+        ...(adopted.length > 0 ? [`will adopt ${adopted.join(", ")}, already enabled`] : []),
+      ];
+      report(`${kind}: the create ${parts.join(" and ")} in organization ${org}.`);
+      reportUndeclared(live, desired, report);
+    },
+
     async diff(api, id, olds, news, report) {
       // An input only known after an update cannot be compared; the engine shows it as a pending change.
       if (containsUnknown(news.enabledFeatures) || news.organizationId === UNKNOWN) return { changes: true };
@@ -113,12 +159,7 @@ export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
         live = await listLive(api, { action }, report, fromState(id));
       } catch (e) {
         if (!isServiceAccessNotEnabled(e)) throw e;
-        // Trusted access is off (or still propagating): a declared IamTrustedAccess enables it first, then the update waits.
-        report(
-          `${kind} in organization ${id}: IAM cannot report the features while trusted access for IAM is off in AWS ` +
-            "Organizations (or has not reached IAM yet). The update waits for it; declare `IamTrustedAccess` (or use " +
-            "`CentralizedRootAccess`) so that it is enabled first, otherwise the update fails with ServiceAccessNotEnabledError.",
-        );
+        report(trustedAccessPending(`${kind} in organization ${id}`, "update"));
         return { changes: true };
       }
       guardOrganization(action, live.organizationId, fromState(id), news);
@@ -157,13 +198,7 @@ export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
           );
         }
       }
-      const undeclared = fixed ? [] : live.enabledFeatures.filter((f) => !desired.includes(f));
-      if (undeclared.length > 0) {
-        report(
-          `${kind}: ${undeclared.join(", ")} is enabled in organization ${org} but not declared; ` +
-            "OrganizationsFeatures is authoritative, so the next update will disable it unless you add it to enabledFeatures.",
-        );
-      }
+      reportUndeclared(live, desired, report);
       let state: FeatureState;
       try {
         // Create only switches features on; a feature that is already on is adopted as it is.

@@ -11,7 +11,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { createAwsApi } from "../aws";
 import type { AwsApi, ConnectionSettings } from "../aws";
 import { ENGINE_LOGGED_MARK, InvalidArgumentsError, forEngine } from "../errors";
-import { ACCOUNT_ID_PATTERN, ORGANIZATION_ID_PATTERN, UNKNOWN, show, validateInputs } from "../core/validate";
+import { ACCOUNT_ID_PATTERN, ORGANIZATION_ID_PATTERN, UNKNOWN, containsUnknown, show, validateInputs } from "../core/validate";
 import type { CrossCheck } from "../core/validate";
 
 export type Props = Record<string, unknown>;
@@ -24,6 +24,11 @@ export const toStdout: Reporter = (message) => {
 
 /** What one resource kind does, given an AWS adapter and a reporter; the provider around it does the rest. */
 export interface Lifecycle {
+  /**
+   * The preview of a create: the engine calls only `check` for a new resource, so this makes the read-only calls
+   * the create depends on, fails with the error the create would give, and says what the create will change.
+   */
+  planCreate?(api: AwsApi, inputs: Props, report: Reporter): Promise<void>;
   diff(api: AwsApi, id: string, olds: Props, news: Props, report: Reporter): Promise<pulumi.dynamic.DiffResult>;
   create(api: AwsApi, inputs: Props, report: Reporter): Promise<pulumi.dynamic.CreateResult>;
   read(api: AwsApi, id: string, props: Props, report: Reporter): Promise<pulumi.dynamic.ReadResult>;
@@ -153,8 +158,16 @@ export function makeProvider(
     configure: async (req) => {
       Object.assign(stack, readStackSettings(req.config));
     },
-    check: (_olds, news) =>
-      reported(async () => ({ inputs: news, failures: validateInputs(kind, properties, news, crossChecks) })),
+    check: (olds, news) =>
+      reported(async () => {
+        const failures = validateInputs(kind, properties, news, crossChecks);
+        // No old inputs: a create, which a preview shows through check alone. Unknown inputs are left to the create.
+        const creating = Object.keys(olds ?? {}).length === 0;
+        if (failures.length === 0 && creating && lifecycle.planCreate && !containsUnknown(news)) {
+          await lifecycle.planCreate(connect(news, "inputs"), news, toStdout);
+        }
+        return { inputs: news, failures };
+      }),
     diff: (id, olds, news) =>
       reported(async () => lifecycle.diff(connect(news, "inputs"), checkedId(kind, id), olds, news, toStdout)),
     create: (inputs) => reported(() => lifecycle.create(connect(inputs, "inputs"), inputs, toStdout)),
