@@ -19,6 +19,7 @@ export type { MemberRootCredentialsArgs } from "./resources/memberRootCredential
 export { OrganizationRootCredentials } from "./resources/organizationRootCredentials";
 export type { OrganizationRootCredentialsArgs } from "./resources/organizationRootCredentials";
 export type { ConnectionArgs } from "./resources/connectionArgs";
+export type { AdoptionArgs } from "./resources/adoptionArgs";
 export { auditRootCredentials, DEFAULT_AUDIT_CONCURRENCY } from "./rootCredentials/audit";
 export type { AuditRootCredentialsOptions, AccountAudit, RootCredentialsAudit } from "./rootCredentials/audit";
 export { renderAudit } from "./rootCredentials/report";

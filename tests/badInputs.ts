@@ -126,6 +126,20 @@ const ROWS: Row[] = [
     /must be true or false, got "yes"/,
   ],
   [
+    "removeAdoptedOnDelete as a string",
+    "IamDelegatedAdministrator",
+    { accountId: "333333333333", removeAdoptedOnDelete: "true" },
+    "removeAdoptedOnDelete",
+    /must be true or false, got "true"/,
+  ],
+  [
+    "removeAdoptedOnDelete as a number on a feature",
+    "RootSessions",
+    { removeAdoptedOnDelete: 1 },
+    "removeAdoptedOnDelete",
+    /must be true or false, got 1/,
+  ],
+  [
     "enabledFeatures on IamTrustedAccess",
     "IamTrustedAccess",
     { enabledFeatures: ["RootSessions"] },

@@ -139,6 +139,7 @@ const CHECKS: Record<string, Checker> = {
   propagationTimeoutSeconds: checkSeconds,
   enabledFeatures: checkFeatureList,
   disableOnDelete: checkBoolean,
+  removeAdoptedOnDelete: checkBoolean,
   accountId: required(
     "the 12-digit ID of the member account",
     stringMatching(ACCOUNT_ID_PATTERN, "a 12-digit AWS account ID such as 123456789012"),

@@ -18,7 +18,16 @@ import {
 } from "../errors";
 import type { ErrorContext } from "../errors";
 import type { AwsApi, OrganizationInfo } from "../aws";
-import { WHEN_GONE, applyPlan, readOrganizationItems, unclaimed, unlessGone } from "./awsCalls";
+import {
+  REMOVE_ADOPTED,
+  WHEN_GONE,
+  adoptedOnDeleteNote,
+  applyPlan,
+  notAdopted,
+  readOrganizationItems,
+  unclaimed,
+  unlessGone,
+} from "./awsCalls";
 import type { Applier } from "./awsCalls";
 import { connectionChangeNote, connectionOf, describeConnectionChange, makeProvider } from "./provider";
 import type { Lifecycle, Props, Reporter } from "./provider";
@@ -47,12 +56,15 @@ function managedAccount(id: string, props: Props): string | undefined {
   return ACCOUNT_ID_PATTERN.test(id) ? id : undefined;
 }
 
-function outputsFor(org: OrganizationInfo, accountId: string | undefined, items: string[], inputs: Props) {
+function outputsFor(org: OrganizationInfo, accountId: string | undefined, items: string[], inputs: Props, adopted: boolean) {
   return {
     ...(accountId ? { accountId } : {}),
     organizationId: org.id,
     servicePrincipal: IAM_SERVICE_PRINCIPAL,
     registered: accountId !== undefined && items.includes(accountId),
+    // Registered before create adopted it, and ever since: delete leaves it registered.
+    ...(adopted ? { adopted: true } : {}),
+    ...(inputs[REMOVE_ADOPTED] === true ? { [REMOVE_ADOPTED]: true } : {}),
     ...connectionOf(inputs),
   };
 }
@@ -87,13 +99,23 @@ async function applySwap(api: AwsApi, org: OrganizationInfo, plan: Plan<string>,
   }
 }
 
-/** What create and update will do: the declared account registered, and any account this resource held before not. */
+/**
+ * The accounts a plan may deregister. An existing resource owns IAM's delegated administrators: an account registered
+ * outside the program can open root sessions in every member account, so it is drift. A create adopts the one it
+ * declares and leaves the others to the next update, saying so.
+ */
+function scopeOf(items: string[], accountId: string, previous: string | undefined, authoritative: boolean): string[] {
+  return authoritative ? [...items, accountId] : previous ? [previous, accountId] : [accountId];
+}
+
+/** What create and update will do: the declared account registered, and (update) no other account. */
 async function planEnsure(
   api: AwsApi,
   expected: Expected | undefined,
   previous: string | undefined,
   inputs: Props,
   importing: boolean,
+  authoritative = false,
 ) {
   const accountId = String(inputs.accountId);
   const context: ErrorContext = { action: `register account ${accountId} as IAM delegated administrator`, accountId };
@@ -101,9 +123,17 @@ async function planEnsure(
   if (accountId === org.managementAccountId) {
     throw new ManagementAccountAsDelegatedAdministratorError({ ...context, organizationId: org.id });
   }
-  const plan = reconcile([accountId], items, previous ? [previous, accountId] : [accountId]);
+  const plan = reconcile([accountId], items, scopeOf(items, accountId, previous, authoritative));
   if (importing && !isEmptyPlan(plan)) throw new ImportMismatchError(KIND, org.id, describePlan(plan, VERBS));
-  return { accountId, org, plan };
+  return { accountId, org, plan, undeclared: items.filter((a) => a !== accountId && !plan.remove.includes(a)) };
+}
+
+/** Accounts registered beside the declared one, which the next update deregisters. */
+function undeclaredNote(org: OrganizationInfo, undeclared: string[], when: string): string {
+  return (
+    `${KIND}: account ${undeclared.join(", ")} is also registered as IAM delegated administrator of ${org.id} but not ` +
+    `declared; ${when} deregisters it unless you declare it.`
+  );
 }
 
 /** Create and update: the declared account must end up registered, and any account this resource held before not. */
@@ -114,26 +144,35 @@ async function ensure(
   inputs: Props,
   report: Reporter,
   importing = false,
+  authoritative = false,
+  keepsAdopted = false,
 ) {
-  const { accountId, org, plan } = await planEnsure(api, expected, previous, inputs, importing);
+  const { accountId, org, plan, undeclared } = await planEnsure(api, expected, previous, inputs, importing, authoritative);
+  if (undeclared.length > 0) report(undeclaredNote(org, undeclared, "the next update"));
+  // A create adopts an account registered before it; an import manages fully. An update keeps what create adopted
+  // while the account stays declared and registered.
+  const found = !plan.add.includes(accountId);
+  const adopted = previous === undefined ? !importing && found : keepsAdopted && found;
   if (importing) {
     report(`${KIND}: imported organization ${org.id} by adoption (account ${accountId} is registered; nothing was changed).`);
-  } else if (!plan.add.includes(accountId) && !expected) {
-    report(`${KIND}: adopted account ${accountId}, already the IAM delegated administrator of ${org.id}.`);
+  } else if (adopted && !expected) {
+    const onDelete = inputs[REMOVE_ADOPTED] === true ? "deleting this resource deregisters it" : adoptedOnDeleteNote("it");
+    report(`${KIND}: adopted account ${accountId}, already the IAM delegated administrator of ${org.id}; ${onDelete}.`);
   }
   await applySwap(api, org, plan, report);
   claim(org.id, claimOf(accountId), KIND);
-  return { id: org.id, outs: outputsFor(org, accountId, [accountId], inputs) };
+  return { id: org.id, outs: outputsFor(org, accountId, [accountId], inputs, adopted) };
 }
 
 const lifecycle: Lifecycle = {
   async planCreate(api, inputs, report) {
     const importing = inputs.importId !== undefined;
-    const { accountId, org, plan } = await planEnsure(api, fromImport(inputs.importId), undefined, inputs, importing);
+    const { accountId, org, plan, undeclared } = await planEnsure(api, fromImport(inputs.importId), undefined, inputs, importing);
     const work = isEmptyPlan(plan)
       ? `adopt account ${accountId}, already the IAM delegated administrator`
       : describePlan(plan, VERBS);
     report(`${KIND}: the ${importing ? "import" : "create"} will ${work} in organization ${org.id}.`);
+    if (undeclared.length > 0) report(undeclaredNote(org, undeclared, "the first update after it"));
   },
 
   async diff(api, id, olds, news, report) {
@@ -149,7 +188,7 @@ const lifecycle: Lifecycle = {
     );
     const before = managedAccount(id, olds);
     const accountId = String(news.accountId);
-    const plan = reconcile([accountId], items, before ? [before, accountId] : [accountId]);
+    const plan = reconcile([accountId], items, scopeOf(items, accountId, before, true));
     if (before !== accountId) {
       report(
         `${KIND} in organization ${org.id}: the declaration changed from account ${before ?? "(none)"} to account ` +
@@ -158,15 +197,18 @@ const lifecycle: Lifecycle = {
       return { changes: true };
     }
     if (!isEmptyPlan(plan)) {
-      report(
-        `${KIND} drift in organization ${org.id}: account ${accountId} is not registered as IAM delegated administrator; ` +
-          `the update will ${describePlan(plan, VERBS)}.`,
-      );
+      const found = [
+        ...(plan.add.length > 0 ? [`account ${accountId} is not registered as IAM delegated administrator`] : []),
+        ...(plan.remove.length > 0
+          ? [`account ${plan.remove.join(", ")} is registered as IAM delegated administrator but not declared`]
+          : []),
+      ];
+      report(`${KIND} drift in organization ${org.id}: ${found.join("; ")}; the update will ${describePlan(plan, VERBS)}.`);
       return { changes: true };
     }
     const connection = describeConnectionChange(olds, news);
     if (connection) report(connectionChangeNote(KIND, connection));
-    return { changes: Boolean(connection) };
+    return { changes: Boolean(connection) || Boolean(olds[REMOVE_ADOPTED]) !== Boolean(news[REMOVE_ADOPTED]) };
   },
 
   create: (api, inputs, report) =>
@@ -180,11 +222,13 @@ const lifecycle: Lifecycle = {
     if (!live) return { id: "", props: {} };
     // A lookup by organization (`get`) holds no account yet: it reports the one registered, if there is one.
     const accountId = managedAccount(id, props) ?? (live.items.length === 1 ? live.items[0] : undefined);
-    return { id: live.org.id, props: outputsFor(live.org, accountId, live.items, props) };
+    return { id: live.org.id, props: outputsFor(live.org, accountId, live.items, props, props.adopted === true) };
   },
 
   async update(api, id, olds, news, report) {
-    return { outs: (await ensure(api, fromState(id, olds), managedAccount(id, olds), news, report)).outs };
+    const previous = managedAccount(id, olds);
+    const keepsAdopted = olds.adopted === true && previous === news.accountId;
+    return { outs: (await ensure(api, fromState(id, olds), previous, news, report, false, true, keepsAdopted)).outs };
   },
 
   async delete(api, id, props, report) {
@@ -198,9 +242,18 @@ const lifecycle: Lifecycle = {
     );
     if (!live) return;
     const plan = reconcile([], live.items, accountId ? [accountId] : []);
-    const remove = unclaimed(KIND, live.org.id, plan.remove, claimOf, (a) => `account ${a} registered`, report);
+    const describe = (a: string) => `account ${a} registered`;
+    const remove = notAdopted(
+      KIND,
+      live.org.id,
+      unclaimed(KIND, live.org.id, plan.remove, claimOf, describe, report),
+      props.adopted === true && accountId ? [accountId] : [],
+      props,
+      describe,
+      report,
+    );
     await applyPlan(api, live.org.id, { add: [], remove }, applier(api));
   },
 };
 
-export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "importId", "accountId"], lifecycle);
+export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "importId", "accountId", REMOVE_ADOPTED], lifecycle);

@@ -12,7 +12,7 @@ import { claim } from "../core/claims";
 import { CONNECTION_PROPERTIES, UNKNOWN } from "../core/validate";
 import { ImportMismatchError, OrganizationNotInAllFeaturesModeError } from "../errors";
 import type { AwsApi, OrganizationInfo } from "../aws";
-import { WHEN_GONE, applyPlan, readOrganizationItems, unclaimed, unlessGone } from "./awsCalls";
+import { WHEN_GONE, applyPlan, bestEffort, readOrganizationItems, unclaimed, unlessGone } from "./awsCalls";
 import type { Applier } from "./awsCalls";
 import { connectionChangeNote, connectionOf, describeConnectionChange, makeProvider } from "./provider";
 import type { Lifecycle, Props, Reporter } from "./provider";
@@ -135,8 +135,37 @@ const lifecycle: Lifecycle = {
       (p) => `trusted access for ${p} enabled`,
       report,
     );
+    const users = remove.length > 0 ? await stillUsing(api) : [];
+    if (users === undefined || users.length > 0) {
+      const why = users
+        ? `${users.join(" and ")} still depend on it; turning it off would leave them broken, a state nobody declared`
+        : "it could not be checked that no feature or delegated administrator still depends on it (allow " +
+          "`iam:ListOrganizationsFeatures` and `organizations:ListDelegatedAdministrators`)";
+      report(
+        `${KIND}: leaving trusted access for ${IAM_SERVICE_PRINCIPAL} enabled in organization ${live.org.id}, because ` +
+          `${why}. Nothing was changed for it. Disable or deregister them first (they were on before the program, or ` +
+          "not declared by it), then delete this resource again.",
+      );
+      return;
+    }
     await applyPlan(api, live.org.id, { add: [], remove }, applier(api));
   },
 };
+
+/**
+ * What centralized root access still has on: features enabled, accounts registered as IAM delegated administrator.
+ * Undefined when either could not be read: then nobody can say it is safe to turn trusted access off.
+ */
+async function stillUsing(api: AwsApi): Promise<string[] | undefined> {
+  const [features, admins] = await Promise.all([
+    bestEffort(() => api.iam.listFeatures()),
+    bestEffort(() => api.organizations.listDelegatedAdministrators(IAM_SERVICE_PRINCIPAL)),
+  ]);
+  if (!features || !admins) return undefined;
+  return [
+    ...(features.enabledFeatures.length ? [`${features.enabledFeatures.join(", ")} (enabled)`] : []),
+    ...(admins.length ? [`account ${admins.join(", ")} (IAM delegated administrator)`] : []),
+  ];
+}
 
 export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "importId", "disableOnDelete"], lifecycle);

@@ -161,6 +161,38 @@ export function unclaimed<T extends string>(
   });
 }
 
+/** The input that lets delete remove what the resource adopted on create. */
+export const REMOVE_ADOPTED = "removeAdoptedOnDelete";
+
+/** What create says of what it adopted, so nobody is surprised that destroy leaves it. */
+export function adoptedOnDeleteNote(subject: string): string {
+  return `deleting this resource leaves ${subject} as it was found (set \`${REMOVE_ADOPTED}: true\` to remove ${subject} then)`;
+}
+
+/**
+ * The second delete rule: an item that was present before the resource adopted it on create predates the program,
+ * so delete leaves it as it found it and says so, unless the resource opted in with `removeAdoptedOnDelete`.
+ */
+export function notAdopted<T extends string>(
+  kind: string,
+  organizationId: string,
+  items: T[],
+  adopted: readonly string[],
+  props: Props,
+  describe: (item: T) => string,
+  report: Reporter,
+): T[] {
+  if (props[REMOVE_ADOPTED] === true) return items;
+  return items.filter((item) => {
+    if (!adopted.includes(item)) return true;
+    report(
+      `${kind}: leaving ${describe(item)} in organization ${organizationId}, because it was so before this resource ` +
+        `adopted it; nothing was changed for it. Set \`${REMOVE_ADOPTED}: true\` to remove what a resource adopted when it is deleted.`,
+    );
+    return false;
+  });
+}
+
 /** An organization-level item list as it is live: the organization reached, and the items present. */
 export interface LiveItems {
   org: OrganizationInfo;

@@ -14,7 +14,7 @@ import { CONNECTION_PROPERTIES, UNKNOWN, containsUnknown } from "../core/validat
 import { FeatureChangeIncompleteError, ImportMismatchError, isServiceAccessNotEnabled } from "../errors";
 import type { ErrorContext } from "../errors";
 import type { AwsApi, ConnectionSettings, FeatureState } from "../aws";
-import { WHEN_GONE, applyPlan, unclaimed, unlessGone } from "./awsCalls";
+import { REMOVE_ADOPTED, WHEN_GONE, adoptedOnDeleteNote, applyPlan, notAdopted, unclaimed, unlessGone } from "./awsCalls";
 import { DEFAULT_PROPAGATION_TIMEOUT_SECONDS, listLiveFeatures } from "./liveFeatures";
 import { connectionChangeNote, connectionOf, describeConnectionChange } from "./provider";
 import type { Lifecycle, Props, Reporter } from "./provider";
@@ -26,13 +26,16 @@ export interface FeatureKind {
 }
 
 /** The properties of a single-feature kind; OrganizationsFeatures adds `enabledFeatures`. */
-export const FEATURE_PROPERTIES = [...CONNECTION_PROPERTIES, "importId", "propagationTimeoutSeconds"] as const;
+export const FEATURE_PROPERTIES = [...CONNECTION_PROPERTIES, "importId", "propagationTimeoutSeconds", REMOVE_ADOPTED] as const;
 
 /** What is recorded in state. `enabledFeatures` is live; `declaredFeatures` is what delete will disable. */
 export interface FeatureOutputs extends ConnectionSettings {
   organizationId: string;
   enabledFeatures: FeatureName[];
   declaredFeatures?: FeatureName[];
+  /** Features that were on before create adopted them, and have stayed on since: delete leaves them on. */
+  adoptedFeatures?: FeatureName[];
+  removeAdoptedOnDelete?: boolean;
 }
 
 /**
@@ -59,12 +62,17 @@ export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
   /** Features the kind owns while it exists: its one feature, or all of them for the authoritative set. */
   const scope: readonly FeatureName[] = fixed ? [fixed] : ALL_FEATURES;
 
-  const outputsFor = (live: FeatureState, declared: FeatureName[], inputs: Props): FeatureOutputs => ({
+  const outputsFor = (live: FeatureState, declared: FeatureName[], inputs: Props, adopted: FeatureName[]): FeatureOutputs => ({
     organizationId: live.organizationId,
     enabledFeatures: live.enabledFeatures.filter((f) => scope.includes(f)),
     ...connectionOf(inputs),
     ...(fixed ? {} : { declaredFeatures: declared }),
+    ...(adopted.length > 0 ? { adoptedFeatures: adopted } : {}),
+    ...(inputs[REMOVE_ADOPTED] === true ? { [REMOVE_ADOPTED]: true } : {}),
   });
+  /** What state says was adopted (none in states written before adoption was recorded: they are fully managed). */
+  const adoptedOf = (props: Props): FeatureName[] =>
+    Array.isArray(props.adoptedFeatures) ? (props.adoptedFeatures as FeatureName[]) : [];
 
   /** Live features; create and update wait for trusted access to reach IAM, other operations answer at once. */
   const listLive = (api: AwsApi, context: ErrorContext, report: Reporter, expected?: Expected, inputs?: Props) => {
@@ -173,7 +181,8 @@ export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
       const connection = describeConnectionChange(olds, news);
       if (connection) report(connectionChangeNote(kind, connection));
       // The live state already matches, but a changed declaration must still be recorded for refresh and destroy.
-      return { changes: Boolean(connection) || !sameItems(previously, desired) };
+      const optIn = Boolean(olds[REMOVE_ADOPTED]) !== Boolean(news[REMOVE_ADOPTED]);
+      return { changes: Boolean(connection) || !sameItems(previously, desired) || optIn };
     },
 
     async create(api, inputs, report) {
@@ -190,13 +199,15 @@ export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
         report(
           `${kind}: imported organization ${org} by adoption (the live state matches the declaration; nothing was changed).`,
         );
-      } else {
-        const adopted = desired.filter((f) => live.enabledFeatures.includes(f));
-        if (adopted.length > 0) {
-          report(
-            `${kind}: adopted ${adopted.join(", ")}, already enabled in organization ${org}; no change made for ${adopted.length === 1 ? "it" : "them"}.`,
-          );
-        }
+      }
+      // An import manages fully, as Pulumi users expect; a plain create leaves on delete what it found on.
+      const adopted = expected ? [] : desired.filter((f) => live.enabledFeatures.includes(f));
+      if (adopted.length > 0) {
+        const them = adopted.length === 1 ? "it" : "them";
+        report(
+          `${kind}: adopted ${adopted.join(", ")}, already enabled in organization ${org}; no change made for ${them}; ` +
+            `${inputs[REMOVE_ADOPTED] === true ? `deleting this resource disables ${them}` : adoptedOnDeleteNote(them)}.`,
+        );
       }
       reportUndeclared(live, desired, report);
       let state: FeatureState;
@@ -206,12 +217,12 @@ export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
       } catch (e) {
         // The partial state is attached so the engine records the resource (a partial create).
         if (e instanceof FeatureChangeIncompleteError) {
-          Object.assign(e, { id: org, properties: outputsFor(live, desired, inputs), reasons: [e.message] });
+          Object.assign(e, { id: org, properties: outputsFor(live, desired, inputs, adopted), reasons: [e.message] });
         }
         throw e;
       }
       claimDesired(state, desired);
-      return { id: org, outs: outputsFor(state, desired, inputs) };
+      return { id: org, outs: outputsFor(state, desired, inputs, adopted) };
     },
 
     async read(api, id, props, report) {
@@ -221,17 +232,19 @@ export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
       );
       if (!live) return { id: "", props: {} };
       guardOrganization(action, live.organizationId, fromState(id), {});
-      return { id, props: outputsFor(live, declaredOf(props), props) };
+      return { id, props: outputsFor(live, declaredOf(props), props, adoptedOf(props)) };
     },
 
-    async update(api, id, _olds, news, report) {
+    async update(api, id, olds, news, report) {
       const action = `update ${kind}`;
       const live = await listLive(api, { action }, report, fromState(id), news);
       guardOrganization(action, live.organizationId, fromState(id), news);
       const desired = desiredOf(news);
       const state = await apply(api, reconcile(desired, live.enabledFeatures, scope), live);
       claimDesired(state, desired);
-      return { outs: outputsFor(state, desired, news) };
+      // Still adopted: found on at create, and on and declared ever since; a feature this update enabled is the program's.
+      const adopted = adoptedOf(olds).filter((f) => live.enabledFeatures.includes(f) && desired.includes(f));
+      return { outs: outputsFor(state, desired, news, adopted) };
     },
 
     async delete(api, id, props, report) {
@@ -244,11 +257,19 @@ export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
       // Delete wants nothing enabled, but only among the features this resource declared, and never a feature another
       // resource of this deployment took over (a rename or a change of style).
       const plan = reconcile([], live.enabledFeatures, declaredOf(props));
-      const remove = unclaimed(
+      const remove = notAdopted(
         kind,
         live.organizationId,
-        plan.remove,
-        (f) => f,
+        unclaimed(
+          kind,
+          live.organizationId,
+          plan.remove,
+          (f) => f,
+          (f) => `${f} enabled`,
+          report,
+        ),
+        adoptedOf(props),
+        props,
         (f) => `${f} enabled`,
         report,
       );

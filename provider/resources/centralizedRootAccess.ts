@@ -5,9 +5,10 @@ import { OrganizationsFeatures } from "./organizationsFeatures";
 import { ALL_FEATURES } from "../core/features";
 import type { FeatureName } from "../core/features";
 import type { ConnectionArgs } from "./connectionArgs";
+import type { AdoptionArgs } from "./adoptionArgs";
 
 /** Arguments of {@link CentralizedRootAccess}. */
-export interface CentralizedRootAccessArgs extends ConnectionArgs {
+export interface CentralizedRootAccessArgs extends ConnectionArgs, AdoptionArgs {
   /** The features to enable; both by default. */
   features?: pulumi.Input<pulumi.Input<FeatureName>[]>;
   /** A member account to register as IAM delegated administrator; none by default. */
@@ -54,7 +55,7 @@ export class CentralizedRootAccess extends pulumi.ComponentResource {
         ? undefined
         : new IamDelegatedAdministrator(
             `${name}-delegated-administrator`,
-            { ...connection, accountId: args.delegatedAdministratorAccountId },
+            { ...connection, accountId: args.delegatedAdministratorAccountId, removeAdoptedOnDelete: args.removeAdoptedOnDelete },
             { parent: this, dependsOn: [this.trustedAccess] },
           );
     this.features = new OrganizationsFeatures(
@@ -63,6 +64,7 @@ export class CentralizedRootAccess extends pulumi.ComponentResource {
         ...connection,
         enabledFeatures: args.features ?? [...ALL_FEATURES],
         propagationTimeoutSeconds: args.propagationTimeoutSeconds,
+        removeAdoptedOnDelete: args.removeAdoptedOnDelete,
       },
       {
         parent: this,

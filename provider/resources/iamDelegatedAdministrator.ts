@@ -2,9 +2,10 @@ import type * as pulumi from "@pulumi/pulumi";
 import iamDelegatedAdministratorProvider from "../providers/IamDelegatedAdministrator";
 import { RootAccessResource } from "./rootAccessResource";
 import type { ConnectionArgs } from "./connectionArgs";
+import type { AdoptionArgs } from "./adoptionArgs";
 
 /** Arguments of {@link IamDelegatedAdministrator}. */
-export interface IamDelegatedAdministratorArgs extends ConnectionArgs {
+export interface IamDelegatedAdministratorArgs extends ConnectionArgs, AdoptionArgs {
   /** The 12-digit ID of the member account to register (never the management account). */
   accountId: pulumi.Input<string>;
 }

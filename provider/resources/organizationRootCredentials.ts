@@ -19,15 +19,6 @@ export interface OrganizationRootCredentialsArgs extends ConnectionArgs {
   accountIds?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
-type Settings = [
-  string[] | undefined,
-  string[] | undefined,
-  string | undefined,
-  string | undefined,
-  string | undefined,
-  string | undefined,
-];
-
 function checkIds(property: string, ids: unknown): void {
   if (ids === undefined) return;
   const bad = Array.isArray(ids) ? ids.filter((id) => typeof id !== "string" || !ACCOUNT_ID_PATTERN.test(id)) : [ids];
@@ -36,6 +27,22 @@ function checkIds(property: string, ids: unknown): void {
       new InvalidArgumentsError("OrganizationRootCredentials", [`${property} must list 12-digit account IDs, got ${show(bad)}`]),
     );
   }
+}
+
+/** What the engine exposes on every output at run time, though the public types leave it out. */
+interface MaybeKnown {
+  isKnown?: Promise<boolean>;
+}
+
+/** The names of the inputs whose value is not known yet (during a preview, an output of a resource to be created). */
+async function unknownInputs(inputs: Record<string, pulumi.Input<unknown> | undefined>): Promise<string[]> {
+  const names: string[] = [];
+  for (const [name, value] of Object.entries(inputs)) {
+    if (value === undefined) continue;
+    const known = (pulumi.output(value) as unknown as MaybeKnown).isKnown;
+    if (known !== undefined && !(await known)) names.push(name);
+  }
+  return names;
 }
 
 /**
@@ -55,15 +62,32 @@ export class OrganizationRootCredentials extends pulumi.ComponentResource {
   constructor(name: string, args: OrganizationRootCredentialsArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-root-access:index:OrganizationRootCredentials", name, {}, opts);
     const stack = new pulumi.Config("aws");
-    const inputs = pulumi.all([
-      args.accountIds,
-      args.excludeAccountIds,
-      args.organizationId,
-      args.region,
-      args.profile,
-      args.roleArn,
-    ]);
-    this.accountIds = inputs.apply(async ([only, exclude, organizationId, region, profile, roleArn]: Settings) => {
+    const deciding = {
+      accountIds: args.accountIds,
+      excludeAccountIds: args.excludeAccountIds,
+      organizationId: args.organizationId,
+      region: args.region,
+      profile: args.profile,
+      roleArn: args.roleArn,
+    };
+    // Which accounts are declared is decided here, at program time: a value a preview cannot know would make it
+    // declare none (or the wrong ones), and show deletes the up never makes. Such inputs are refused.
+    const known = pulumi.output(unknownInputs(deciding)).apply((unknown) => {
+      if (unknown.length === 0) {
+        const d = deciding;
+        return pulumi.all([d.accountIds, d.excludeAccountIds, d.organizationId, d.region, d.profile, d.roleArn]);
+      }
+      const [these, are] = unknown.length === 1 ? ["it comes", "is"] : ["they come", "are"];
+      throw forProgram(
+        new InvalidArgumentsError(`OrganizationRootCredentials "${name}"`, [
+          `${unknown.join(", ")} ${are} only known once another resource is created, but the member accounts to declare ` +
+            "depend on it, so a preview could not show what the up would do. Fix: give a plain value (for " +
+            `organizationId, the organization ID itself), or first create the resource ${these} from with ` +
+            "`pulumi up --target <its URN>`",
+        ]),
+      );
+    });
+    this.accountIds = known.apply(async ([only, exclude, organizationId, region, profile, roleArn]) => {
       checkIds("accountIds", only);
       checkIds("excludeAccountIds", exclude);
       const settings: ConnectionSettings = {};

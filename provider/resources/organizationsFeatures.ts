@@ -4,9 +4,10 @@ import { FeatureResource } from "./rootAccessResource";
 import { ALL_FEATURES } from "../core/features";
 import type { FeatureName } from "../core/features";
 import type { ConnectionArgs } from "./connectionArgs";
+import type { AdoptionArgs } from "./adoptionArgs";
 
 /** Arguments of {@link OrganizationsFeatures}. */
-export interface OrganizationsFeaturesArgs extends ConnectionArgs {
+export interface OrganizationsFeaturesArgs extends ConnectionArgs, AdoptionArgs {
   /** The features that must be enabled, one or more of `"RootCredentialsManagement"`, `"RootSessions"`. Order does not matter. */
   enabledFeatures: pulumi.Input<pulumi.Input<FeatureName>[]>;
   /** How long create and update wait for IAM to see trusted access that was just enabled; 120 seconds by default. */

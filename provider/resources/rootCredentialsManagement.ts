@@ -2,9 +2,10 @@ import type * as pulumi from "@pulumi/pulumi";
 import rootCredentialsManagementProvider from "../providers/RootCredentialsManagement";
 import { FeatureResource } from "./rootAccessResource";
 import type { ConnectionArgs } from "./connectionArgs";
+import type { AdoptionArgs } from "./adoptionArgs";
 
 /** Arguments of {@link RootCredentialsManagement}: only connection settings. */
-export interface RootCredentialsManagementArgs extends ConnectionArgs {
+export interface RootCredentialsManagementArgs extends ConnectionArgs, AdoptionArgs {
   /** How long create and update wait for IAM to see trusted access that was just enabled; 120 seconds by default. */
   propagationTimeoutSeconds?: pulumi.Input<number>;
 }

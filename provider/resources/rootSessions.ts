@@ -2,9 +2,10 @@ import type * as pulumi from "@pulumi/pulumi";
 import rootSessionsProvider from "../providers/RootSessions";
 import { FeatureResource } from "./rootAccessResource";
 import type { ConnectionArgs } from "./connectionArgs";
+import type { AdoptionArgs } from "./adoptionArgs";
 
 /** Arguments of {@link RootSessions}: only connection settings, since the resource manages one fixed feature. */
-export interface RootSessionsArgs extends ConnectionArgs {
+export interface RootSessionsArgs extends ConnectionArgs, AdoptionArgs {
   /** How long create and update wait for IAM to see trusted access that was just enabled; 120 seconds by default. */
   propagationTimeoutSeconds?: pulumi.Input<number>;
 }

@@ -125,3 +125,39 @@ describe("a delegated administrator change that cannot complete", function () {
     expect(registered(fx)).to.deep.equal([DELEGATED_ADMIN]);
   });
 });
+
+describe("a delegated administrator registered outside the program", function () {
+  this.timeout(10 * 60_000);
+  let fx: EmulatorFixture;
+  let project: PulumiProject;
+
+  before(async () => {
+    fx = await startEmulator({ seed: scenarioSeed() });
+    project = await rawProject(fx, { key: KEYS.management });
+    declare(project, [{ kind: "IamDelegatedAdministrator", name: "security", args: { accountId: DELEGATED_ADMIN } }]);
+    await project.up();
+    expect(registered(fx)).to.deep.equal([DELEGATED_ADMIN]);
+  });
+  after(async () => {
+    project?.remove();
+    await fx?.close();
+  });
+
+  it("is drift named in a plain preview, and the next up deregisters it, leaving the declared account", async () => {
+    await fx.clientsFor(KEYS.management).organizations.send(
+      new (await import("@aws-sdk/client-organizations")).RegisterDelegatedAdministratorCommand({
+        AccountId: MEMBER,
+        ServicePrincipal: IAM_PRINCIPAL,
+      }),
+    );
+    const preview = await project.preview(["--expect-no-changes"], true);
+    expect(preview.code, "--expect-no-changes fails").to.not.equal(0);
+    expect(flat(preview.stdout)).to.include(
+      `IamDelegatedAdministrator drift in organization ${ORG_ID}: account ${MEMBER} is registered as IAM delegated ` +
+        `administrator but not declared; the update will deregister account ${MEMBER}.`,
+    );
+    await project.up();
+    expect(registered(fx)).to.deep.equal([DELEGATED_ADMIN]);
+    expect((await project.preview(["--expect-no-changes"], true)).code).to.equal(0);
+  });
+});

@@ -14,7 +14,7 @@ const changes = (fx: EmulatorFixture): string[] =>
 
 /** The first `TypedError: …` message of CLI output: up to the next resource line or the summary. */
 const typedError = (output: string): string | undefined =>
-  /\b([A-Z]\w+Error: .*?)(?= (?:[+~-] )?pulumi[:-]| Resources:|$)/.exec(flat(output))?.[1];
+  /\b([A-Z]\w+Error: .*?)(?= (?:[+~-] )?pulumi[:-]| Resources:| @ |$)/.exec(flat(output))?.[1];
 
 describe("a preview of a create is the plan: the reads the up depends on, its errors, what it will delete", function () {
   this.timeout(10 * 60_000);

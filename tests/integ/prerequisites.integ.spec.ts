@@ -97,7 +97,18 @@ describe("IamTrustedAccess against the emulator", () => {
           expect(operations(fx().emulator, { mutatingOnly: true })).to.deep.equal([]);
         });
 
-        it("disables it on delete when disableOnDelete is set", async () => {
+        it("leaves it on at delete, even with disableOnDelete, while a delegated administrator still depends on it", async () => {
+          const { output } = await captureOutput(() =>
+            providerFor("IamTrustedAccess").delete(ORG_ID, { organizationId: ORG_ID, disableOnDelete: true }),
+          );
+          expect(output).to.include(`because account ${DELEGATED_ADMIN} (IAM delegated administrator) still depend on it`);
+          expect(operations(fx().emulator, { mutatingOnly: true })).to.deep.equal([]);
+        });
+
+        it("disables it on delete when disableOnDelete is set and nothing depends on it any more", async () => {
+          const state = fx().emulator.state();
+          state.organizations[0]!.delegatedAdministrators = [];
+          fx().emulator.setState(state);
           await providerFor("IamTrustedAccess").delete(ORG_ID, { organizationId: ORG_ID, disableOnDelete: true });
           expect(Object.keys(fx().emulator.state().organizations[0]!.trustedServices)).to.deep.equal(["sso.amazonaws.com"]);
         });

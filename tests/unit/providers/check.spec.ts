@@ -5,9 +5,13 @@ import { BAD_INPUTS, OF } from "../../badInputs";
 import { providerFor } from "../../providers";
 import type { ResourceKind } from "../../providers";
 
-/** What a kind's `check` reports, as the engine would call it: each kind validates its own properties. */
+/**
+ * What a kind's `check` reports for an existing resource (old inputs present), as the engine would call it: each
+ * kind validates its own properties. A create's `check` also previews the create with AWS reads once the inputs are
+ * valid; that is proven against the emulator and through the CLI (`tests/e2e/preview-is-the-plan.e2e.spec.ts`).
+ */
 async function validateInputs(kind: ResourceKind, inputs: Record<string, unknown>): Promise<CheckFailure[]> {
-  return (await providerFor(kind).check({}, inputs)).failures ?? [];
+  return (await providerFor(kind).check({ __provider: "serialized" }, inputs)).failures ?? [];
 }
 
 describe("check of every kind", () => {

@@ -111,15 +111,29 @@ describe("the feature lifecycle", () => {
       expect(result).to.deep.equal({ id: ORG, outs: { organizationId: ORG, enabledFeatures: BOTH, declaredFeatures: BOTH } });
     });
 
-    it("adopts a feature that is already enabled without any mutating call, and says so", async () => {
+    it("adopts a feature that is already enabled without any mutating call, and says that delete leaves it", async () => {
       const api = new FakeApi(ORG, ["RootSessions"]);
       const { messages, report } = collect();
       const result = await sessions.create(api, {}, report);
       expect(api.calls).to.deep.equal(["list"]);
       expect(result.outs.enabledFeatures).to.deep.equal(["RootSessions"]);
+      expect(result.outs.adoptedFeatures).to.deep.equal(["RootSessions"]);
       expect(messages).to.deep.equal([
-        `RootSessions: adopted RootSessions, already enabled in organization ${ORG}; no change made for it.`,
+        `RootSessions: adopted RootSessions, already enabled in organization ${ORG}; no change made for it; deleting ` +
+          "this resource leaves it as it was found (set `removeAdoptedOnDelete: true` to remove it then).",
       ]);
+    });
+
+    it("leaves an adopted feature on when deleted, and disables it with removeAdoptedOnDelete", async () => {
+      const api = new FakeApi(ORG, ["RootSessions"]);
+      const { messages, report } = collect();
+      const { outs } = await sessions.create(api, {}, report);
+      forgetClaims(); // the delete comes in a later deployment (a destroy)
+      await sessions.delete(api, ORG, outs, report);
+      expect(api.enabled).to.deep.equal(["RootSessions"]);
+      expect(messages.join("\n")).to.include("leaving RootSessions enabled in organization");
+      await sessions.delete(api, ORG, { ...outs, removeAdoptedOnDelete: true }, report);
+      expect(api.enabled).to.deep.equal([]);
     });
 
     it("warns that an authoritative declaration will disable an undeclared live feature", async () => {
