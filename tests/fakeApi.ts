@@ -14,6 +14,7 @@ import type {
 import type { FeatureName } from "../provider/core/features";
 
 export class FakeApi implements AwsApi {
+  readonly scope = "fake";
   readonly calls: string[] = [];
   failOn: { call: string; error: Error } | undefined;
   managementAccountId = "111111111111";

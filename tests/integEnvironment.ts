@@ -1,10 +1,15 @@
 /** For integration tests that run the provider in-process: the AWS environment the CLI would give it. */
 import type { EmulatorFixture } from "./fixtures";
 import { forgetClaims } from "../provider/core/claims";
+import { forgetRunFacts } from "../provider/aws/runFacts";
 
-/** What a new `pulumi up` or `pulumi destroy` starts with: no resource of the deployment has claimed anything yet. */
+/**
+ * What a new `pulumi up` or `pulumi destroy` starts with (a new provider process): no resource of the deployment has
+ * claimed anything yet, and no fact has been read.
+ */
 export function newDeployment(): void {
   forgetClaims();
+  forgetRunFacts();
 }
 
 const AWS_ENV = [

@@ -87,6 +87,8 @@ export interface RootSessionsApi {
 
 /** Everything the package calls in AWS, for one set of connection settings. */
 export interface AwsApi {
+  /** Which connection this is (settings and endpoints, never a credential), to share read-only facts within a run. */
+  readonly scope: string;
   iam: IamApi;
   organizations: OrganizationsApi;
   sts: StsApi;

@@ -22,14 +22,21 @@ type Iam = { send: IAMClient["send"] };
 
 // A function, not a lookup table: SDK classes held in a module-level value would be copied into `__provider`.
 async function sendSetFeature(client: Iam, feature: FeatureName, enabled: boolean) {
-  if (feature === "RootSessions") {
-    return enabled
-      ? client.send(new EnableOrganizationsRootSessionsCommand({}))
-      : client.send(new DisableOrganizationsRootSessionsCommand({}));
+  switch (feature) {
+    case "RootSessions":
+      return enabled
+        ? client.send(new EnableOrganizationsRootSessionsCommand({}))
+        : client.send(new DisableOrganizationsRootSessionsCommand({}));
+    case "RootCredentialsManagement":
+      return enabled
+        ? client.send(new EnableOrganizationsRootCredentialsManagementCommand({}))
+        : client.send(new DisableOrganizationsRootCredentialsManagementCommand({}));
+    default: {
+      // A feature added to FeatureName without a command here fails to compile, instead of sending the wrong one.
+      const unhandled: never = feature;
+      throw new Error(`no IAM command for feature ${String(unhandled)}`);
+    }
   }
-  return enabled
-    ? client.send(new EnableOrganizationsRootCredentialsManagementCommand({}))
-    : client.send(new DisableOrganizationsRootCredentialsManagementCommand({}));
 }
 
 export function createIamApi(settings: ConnectionSettings): IamApi {

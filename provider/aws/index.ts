@@ -8,6 +8,7 @@ import { createIamApi } from "./iam";
 import { createOrganizationsApi } from "./organizations";
 import { createStsApi } from "./sts";
 import { createRootSessionsApi } from "./rootSessions";
+import { changedInThisRun } from "./runFacts";
 
 export type {
   AccountInfo,
@@ -26,16 +27,45 @@ export { ROOT_SESSION_SECONDS } from "./rootSessions";
 export type { ConnectionSettings } from "./connection";
 export { FALLBACK_REGION, MAX_ATTEMPTS, describeCredentials } from "./connection";
 export { MAX_PAGES } from "./pagination";
+export { forgetRunFacts, runFact } from "./runFacts";
 
 export interface AwsApiOptions {
   /** Items per page of Organizations lists (`MaxResults`); AWS's default when absent. */
   organizationsPageSize?: number;
 }
 
+/** Runs a change, then marks the run's facts stale (see runFacts.ts). */
+function changing<A extends unknown[], R>(change: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await change(...args);
+    } finally {
+      changedInThisRun();
+    }
+  };
+}
+
+/**
+ * Which connection an adapter uses, to share read-only facts between the adapters of one run: the settings and the
+ * endpoints they resolve against. Never a credential.
+ */
+function scopeOf(settings: ConnectionSettings): string {
+  const { region, profile, roleArn } = settings;
+  const endpoints = [process.env.AWS_ENDPOINT_URL_IAM, process.env.AWS_ENDPOINT_URL_ORGANIZATIONS];
+  return JSON.stringify([region, profile, roleArn, ...endpoints]);
+}
+
 export function createAwsApi(settings: ConnectionSettings, options: AwsApiOptions = {}): AwsApi {
+  const iam = createIamApi(settings);
+  const organizations = createOrganizationsApi(settings, options.organizationsPageSize);
   return {
-    iam: createIamApi(settings),
-    organizations: createOrganizationsApi(settings, options.organizationsPageSize),
+    scope: scopeOf(settings),
+    iam: { ...iam, setFeature: changing(iam.setFeature) },
+    organizations: {
+      ...organizations,
+      setTrustedAccess: changing(organizations.setTrustedAccess),
+      setDelegatedAdministrator: changing(organizations.setDelegatedAdministrator),
+    },
     sts: createStsApi(settings),
     rootSessions: createRootSessionsApi(settings),
   };

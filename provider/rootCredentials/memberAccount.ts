@@ -19,6 +19,7 @@ import type { RootSessionContext } from "../errors";
 import { MFA_NOTE } from "../core/rootCredentials";
 import type { CredentialKind, PresentCredential, RootCredentials } from "../core/rootCredentials";
 import { bestEffort, diagnose } from "../providers/awsCalls";
+import { runFact } from "../aws";
 import type { AwsApi, RootTask, RootUserApi } from "../aws";
 
 /** The centralized root access feature a root session for each task needs (README: "Emulator choices"). */
@@ -38,9 +39,10 @@ async function diagnoseRootSession(api: AwsApi, err: unknown, context: RootSessi
   if (isServiceControlPolicyDenial(err)) return new ServiceControlPolicyDeniedError(context, deniedAction(err));
   const step = (err as { rootSession?: { step?: string } }).rootSession?.step;
   if (step !== "AssumeRoot" || !isAccessDenied(err)) return mapAwsError(err, context);
+  // Organization-wide facts are read once per run, however many accounts are refused (see aws/runFacts.ts).
   let features: Awaited<ReturnType<AwsApi["iam"]["listFeatures"]>>;
   try {
-    features = await api.iam.listFeatures();
+    features = await runFact(api.scope, "features", () => api.iam.listFeatures());
   } catch (e) {
     // The same prerequisites as the features themselves: no organization, trusted access off, not the management account.
     return diagnose(api, e, context);
@@ -50,10 +52,10 @@ async function diagnoseRootSession(api: AwsApi, err: unknown, context: RootSessi
   if (feature && !features.enabledFeatures.includes(feature)) {
     return new RootFeatureNotEnabledError({ ...context, organizationId }, feature);
   }
-  const org = await bestEffort(() => api.organizations.describeOrganization());
+  const org = await bestEffort(() => runFact(api.scope, "organization", () => api.organizations.describeOrganization()));
   if (org && org.managementAccountId === context.accountId)
     return new ManagementAccountTargetError({ ...context, organizationId });
-  const accounts = await bestEffort(() => api.organizations.listAccounts());
+  const accounts = await bestEffort(() => runFact(api.scope, "accounts", () => api.organizations.listAccounts()));
   const target = accounts?.find((a) => a.id === context.accountId);
   if (accounts && (!target || target.status !== "ACTIVE")) {
     return new AccountNotActiveMemberError({ ...context, organizationId }, target ? target.status : "not a member");

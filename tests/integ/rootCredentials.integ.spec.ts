@@ -315,3 +315,31 @@ describe("the MemberRootCredentials provider against the emulator", () => {
     for (const secret of minted) expect(surface).to.not.contain(secret);
   });
 });
+
+describe("refused root sessions across a large organization", () => {
+  const ACCOUNTS = 400;
+  const members = Array.from({ length: ACCOUNTS }, (_, i) => String(700000000000 + i));
+  /** Every member refused: the caller's key may call IAM and Organizations, but not sts:AssumeRoot. */
+  const seed = (): Record<string, unknown> => {
+    const base = rootCredentialsSeed();
+    base.accounts = [
+      { id: MANAGEMENT, name: "management", organizationId: ORG_ID },
+      ...members.map((id) => ({ id, name: `member-${id}`, organizationId: ORG_ID })),
+    ];
+    base.accessKeys = [{ accessKeyId: KEYS.management, accountId: MANAGEMENT, allowedActions: ["iam:*", "organizations:*"] }];
+    (base.organizations as Array<Record<string, unknown>>)[0]!.delegatedAdministrators = [];
+    return base;
+  };
+  const ctx = withSeed(seed);
+
+  it("diagnoses the organization once per run: at most 3 calls per refused account, not a ListAccounts each", async () => {
+    const audit = await auditRootCredentials();
+    expect(audit.accounts).to.have.length(ACCOUNTS);
+    expect(audit.summary.failed).to.equal(ACCOUNTS);
+    expect(new Set(audit.accounts.map((a) => a.error?.name))).to.deep.equal(new Set(["RootSessionDeniedError"]));
+    const calls = operations(ctx.fx.emulator);
+    const listings = calls.filter((op) => op === "ListAccounts").length;
+    expect(calls.length / ACCOUNTS, `${calls.length} calls, ${listings} of them ListAccounts`).to.be.at.most(3);
+    expect(calls.filter((op) => op === "ListOrganizationsFeatures")).to.have.length(1);
+  });
+});
