@@ -151,8 +151,23 @@ const CHECKS: Record<string, Checker> = {
 /** The connection settings and organization guard every resource takes. */
 export const CONNECTION_PROPERTIES = ["organizationId", "region", "profile", "roleArn"] as const;
 
-/** Properties the engine adds to every dynamic resource. */
-const INTERNAL_PROPERTIES = ["__provider"];
+/**
+ * Set by the program on a resource's inputs while Pulumi previews (only the program knows: the provider host is not
+ * told), so that `check` plans a create then, and only then. `check` removes it: it never reaches state.
+ */
+export const PREVIEWING = "__previewing";
+
+/** A create's inputs without the preview marker, and whether it was set. */
+export function splitPreviewing(news: Record<string, unknown>): { previewing: boolean; inputs: Record<string, unknown> } {
+  // No computed key in a destructuring: Pulumi's by-value serializer drops the constant it names.
+  const inputs = { ...news };
+  const marker = inputs[PREVIEWING];
+  delete inputs[PREVIEWING];
+  return { previewing: marker === true, inputs };
+}
+
+/** Properties the engine adds to every dynamic resource, and the package's own marker. */
+const INTERNAL_PROPERTIES = ["__provider", PREVIEWING];
 
 /** A check across properties, for combinations that are wrong though each value is fine. */
 export type CrossCheck = (news: Record<string, unknown>) => CheckFailure[];

@@ -102,26 +102,47 @@ async function enforce(api: AwsApi, inputs: Props, report: Reporter) {
   return { id: accountId, outs: outputsFor(accountId, after, inputs) };
 }
 
+/** The preview of a create: the audit the create depends on, and exactly what it will delete. */
+async function planCreate(api: AwsApi, inputs: Props, report: Reporter): Promise<void> {
+  const accountId = String(inputs.accountId);
+  await guard(api, `manage the root credentials of account ${accountId}`, inputs);
+  let found: RootCredentials;
+  try {
+    found = await audit(api, accountId, inputs);
+  } catch (e) {
+    // A feature the program may enable first (CentralizedRootAccess from a bare organization): pending, not failed.
+    if (!(RootAccessError.isInstance(e) && e.name === "RootFeatureNotEnabledError")) throw e;
+    report(
+      `${KIND} ${accountId}: cannot audit the account before the create. ${e.message} If the program enables it ` +
+        `first, the create audits then and removes whatever is present of: ${removeOf(inputs).join(", ") || "nothing"}.`,
+    );
+    return;
+  }
+  const { remove, recovery } = deviations(accountId, found, inputs);
+  const work = describeWork(remove, recovery);
+  if (work.length > 0) report(`${KIND} ${accountId}: the create will ${work.join("; ")}.`);
+}
+
+/** Why the other accounts may not have converged, and the flag that converges them. */
+const OTHER_ACCOUNTS_NOTE =
+  " Other member accounts: Pulumi starts no further change after an error, so any account it had not reached yet " +
+  "is left as it was; `pulumi up --continue-on-error` converges every account but the failing ones (add " +
+  "`--skip-preview` when the preview stops at this one), or leave this account out with `excludeAccountIds`.";
+
+/** One account's failure, told with what it means for the others (the engine, not the package, stops at it). */
+async function forOneAccount<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (RootAccessError.isInstance(e) && !e.message.endsWith(OTHER_ACCOUNTS_NOTE)) e.message += OTHER_ACCOUNTS_NOTE;
+    throw e;
+  }
+}
+
 const lifecycle: Lifecycle = {
-  async planCreate(api, inputs, report) {
-    const accountId = String(inputs.accountId);
-    await guard(api, `manage the root credentials of account ${accountId}`, inputs);
-    let found: RootCredentials;
-    try {
-      found = await audit(api, accountId, inputs);
-    } catch (e) {
-      // A feature the program may enable first (CentralizedRootAccess from a bare organization): pending, not failed.
-      if (!(RootAccessError.isInstance(e) && e.name === "RootFeatureNotEnabledError")) throw e;
-      report(
-        `${KIND} ${accountId}: cannot audit the account before the create. ${e.message} If the program enables it ` +
-          `first, the create audits then and removes whatever is present of: ${removeOf(inputs).join(", ") || "nothing"}.`,
-      );
-      return;
-    }
-    const { remove, recovery } = deviations(accountId, found, inputs);
-    const work = describeWork(remove, recovery);
-    if (work.length > 0) report(`${KIND} ${accountId}: the create will ${work.join("; ")}.`);
-  },
+  planCreate: (api, inputs, report) => forOneAccount(() => planCreate(api, inputs, report)),
+  create: (api, inputs, report) => forOneAccount(() => enforce(api, inputs, report)),
+  update: (api, _id, _olds, news, report) => forOneAccount(async () => ({ outs: (await enforce(api, news, report)).outs })),
 
   async diff(api, id, olds, news, report) {
     if (containsUnknown(news)) return { changes: true };
@@ -146,8 +167,6 @@ const lifecycle: Lifecycle = {
     return { changes: declared || Boolean(connection) };
   },
 
-  create: (api, inputs, report) => enforce(api, inputs, report),
-
   async read(api, id, props, report) {
     const accountId = typeof props.accountId === "string" ? props.accountId : id;
     try {
@@ -158,10 +177,6 @@ const lifecycle: Lifecycle = {
       report(`${KIND} ${accountId}: ${e.message} Refresh removes the resource from the stack.`);
       return { id: "", props: {} };
     }
-  },
-
-  async update(api, _id, _olds, news, report) {
-    return { outs: (await enforce(api, news, report)).outs };
   },
 
   async delete(_api, id, _props, report) {

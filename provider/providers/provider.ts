@@ -11,7 +11,15 @@ import type * as pulumi from "@pulumi/pulumi";
 import { createAwsApi } from "../aws";
 import type { AwsApi, ConnectionSettings } from "../aws";
 import { ENGINE_LOGGED_MARK, InvalidArgumentsError, forEngine } from "../errors";
-import { ACCOUNT_ID_PATTERN, ORGANIZATION_ID_PATTERN, UNKNOWN, containsUnknown, show, validateInputs } from "../core/validate";
+import {
+  ACCOUNT_ID_PATTERN,
+  ORGANIZATION_ID_PATTERN,
+  UNKNOWN,
+  containsUnknown,
+  show,
+  splitPreviewing,
+  validateInputs,
+} from "../core/validate";
 import type { CrossCheck } from "../core/validate";
 
 export type Props = Record<string, unknown>;
@@ -160,13 +168,15 @@ export function makeProvider(
     },
     check: (olds, news) =>
       reported(async () => {
-        const failures = validateInputs(kind, properties, news, crossChecks);
-        // No old inputs: a create, which a preview shows through check alone. Unknown inputs are left to the create.
+        const { previewing, inputs } = splitPreviewing(news);
+        const failures = validateInputs(kind, properties, inputs, crossChecks);
+        // A preview shows a create through check alone (no old inputs), so the create's reads run here then. Not in
+        // an up: a check that fails stops the whole deployment, where a create that fails stops only itself.
         const creating = Object.keys(olds ?? {}).length === 0;
-        if (failures.length === 0 && creating && lifecycle.planCreate && !containsUnknown(news)) {
-          await lifecycle.planCreate(connect(news, "inputs"), news, toStdout);
+        if (previewing && creating && failures.length === 0 && lifecycle.planCreate && !containsUnknown(inputs)) {
+          await lifecycle.planCreate(connect(inputs, "inputs"), inputs, toStdout);
         }
-        return { inputs: news, failures };
+        return { inputs, failures };
       }),
     diff: (id, olds, news) =>
       reported(async () => lifecycle.diff(connect(news, "inputs"), checkedId(kind, id), olds, news, toStdout)),

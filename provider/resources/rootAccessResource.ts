@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { conflictFor, declareInProgram } from "../core/programGuard";
 import type { Declaration } from "../core/programGuard";
 import type { FeatureName } from "../core/features";
+import { PREVIEWING } from "../core/validate";
 
 /** The module of every type token of the package: `pulumi-nodejs:dynamic/aws-root-access:<Kind>`. */
 const TYPE_MODULE = "aws-root-access";
@@ -26,7 +27,12 @@ export abstract class RootAccessResource extends pulumi.dynamic.Resource {
     // The engine's own `import` cannot reach a dynamic provider (pulumi/pulumi#16175), so the package carries it
     // out itself: create then adopts the live state and refuses to change anything.
     const { import: importId, ...rest } = opts ?? {};
-    const inputs = importId === undefined ? args : { ...args, importId };
+    const inputs = {
+      ...args,
+      ...(importId === undefined ? {} : { importId }),
+      // Only the program knows it is a preview; the provider's check plans a create then (and strips the marker).
+      ...(pulumi.runtime.isDryRun() ? { [PREVIEWING]: true } : {}),
+    };
     super(provider, name, rest.id === undefined ? guarded(kind, name, items, inputs) : inputs, rest, TYPE_MODULE, kind);
   }
 

@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { join } from "node:path";
-import { KEYS, ORG_ID, rootCredentialsSeed, startEmulator } from "../fixtures";
+import { KEYS, MANAGEMENT, ORG_ID, rootCredentialsSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
-import { flat } from "../rawProject";
+import { declare, flat, rawProject } from "../rawProject";
 import { PulumiProject, REPO_ROOT, offlineEngineEnv, scratchDir } from "../../harness/engine";
 
 describe("OrganizationRootCredentials: what a preview shows is what the up does", function () {
@@ -40,5 +40,56 @@ describe("OrganizationRootCredentials: what a preview shows is what the up does"
     expect(out, "no member account planned for deletion").to.not.match(/MemberRootCredentials \S+ delete|to delete/);
     expect(out, "no stack trace").to.not.match(/^\s+at /m);
     expect(await project.resources(":MemberRootCredentials")).to.have.length(declared.length);
+  });
+});
+
+describe("OrganizationRootCredentials over 40 member accounts, one blocked by an SCP", function () {
+  this.timeout(10 * 60_000);
+  const MEMBERS = Array.from({ length: 40 }, (_, i) => String(800000000000 + i));
+  const BLOCKED = MEMBERS[7]!;
+  let fx: EmulatorFixture;
+  let project: PulumiProject;
+  const keysLeft = (): string[] =>
+    fx.emulator
+      .state()
+      .accounts.filter((a) => MEMBERS.includes(a.id) && (a.rootUser?.accessKeys.length ?? 0) > 0)
+      .map((a) => a.id);
+
+  before(async () => {
+    const seed = rootCredentialsSeed();
+    seed.accounts = [
+      { id: MANAGEMENT, name: "management", organizationId: ORG_ID },
+      ...MEMBERS.map((id, i) => ({
+        id,
+        name: `member-${i}`,
+        organizationId: ORG_ID,
+        rootUser: { accessKeys: [`AKIAROOTFLEET${String(i).padStart(7, "0")}`] },
+      })),
+    ];
+    seed.accessKeys = [{ accessKeyId: KEYS.management, accountId: MANAGEMENT }];
+    const org = (seed.organizations as Array<Record<string, unknown>>)[0]!;
+    org.delegatedAdministrators = [];
+    org.serviceControlPolicies = [{ targets: [BLOCKED], deny: ["iam:*"] }];
+    fx = await startEmulator({ seed });
+    project = await rawProject(fx, { key: KEYS.management });
+    declare(project, [{ kind: "OrganizationRootCredentials", name: "fleet", args: { remove: ["accessKeys"] } }]);
+  });
+  after(async () => {
+    project?.remove();
+    await fx?.close();
+  });
+
+  it("fails naming the blocked account and --continue-on-error, which then converges all 39 others", async () => {
+    const first = await project.pulumi(["up", "--yes", "--skip-preview"], { allowFailure: true });
+    const out = flat(first.output);
+    expect(first.code).to.not.equal(0);
+    expect(out).to.include(`ServiceControlPolicyDeniedError`).and.include(BLOCKED);
+    expect(out).to.include("`pulumi up --continue-on-error` converges every account but the failing ones");
+    const preview = flat((await project.preview([], true)).output);
+    expect(preview, "the preview shows the failure before any change").to.include("ServiceControlPolicyDeniedError");
+
+    const second = await project.pulumi(["up", "--yes", "--skip-preview", "--continue-on-error"], { allowFailure: true });
+    expect(second.code, "the blocked account still fails").to.not.equal(0);
+    expect(keysLeft(), "every other account converged").to.deep.equal([BLOCKED]);
   });
 });
