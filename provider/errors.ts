@@ -381,7 +381,7 @@ export class RootSessionDeniedError extends RootAccessError {
   ) {
     super(
       `Cannot ${context.action}: AWS refused a root session (sts:AssumeRoot for ${context.task}) in account ` +
-        `${context.accountId}: ${redact(awsMessage)} Fix: allow these credentials sts:AssumeRoot with the condition ` +
+        `${context.accountId}: ${printable(redact(awsMessage))} Fix: allow these credentials sts:AssumeRoot with the condition ` +
         `sts:TaskPolicyArn = arn:aws:iam::aws:policy/root-task/${context.task} (see policy/least-privilege.json).`,
     );
   }
@@ -544,8 +544,12 @@ export function scrubSecrets(err: unknown, secrets: ReadonlyArray<string | undef
 
 /** Control characters of anything a user or AWS gave are shown as `\u001b`, so they cannot forge log lines. */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this matches
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  // Control characters, line separators and the bidi controls (which can make a name read backwards on a terminal).
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what this matches
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** Turns whatever the AWS SDK threw into one of this package's errors. */

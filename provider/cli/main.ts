@@ -5,7 +5,7 @@
  */
 import { auditRootCredentials } from "../rootCredentials/audit";
 import { renderAudit } from "../rootCredentials/report";
-import { RootAccessError, redact } from "../errors";
+import { RootAccessError, printable, redact } from "../errors";
 import { USAGE, parseCommand } from "./args";
 
 const EXIT_CANNOT_AUDIT = 2;
@@ -24,9 +24,23 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${command.problems.map((p) => `error: ${p}`).join("\n")}\n\n${USAGE}\n`);
     return EXIT_CANNOT_AUDIT;
   }
-  const audit = await auditRootCredentials({ ...command.options, ...(process.stderr.isTTY ? { onProgress: progress } : {}) });
-  process.stdout.write(renderAudit(audit, command.format));
-  return audit.exitCode;
+  try {
+    const audit = await auditRootCredentials({ ...command.options, ...(process.stderr.isTTY ? { onProgress: progress } : {}) });
+    process.stdout.write(renderAudit(audit, command.format));
+    return audit.exitCode;
+  } catch (e) {
+    // A machine reading JSON always gets a document, even when nothing could be audited.
+    if (command.format === "json")
+      process.stdout.write(`${JSON.stringify({ error: describe(e), exitCode: EXIT_CANNOT_AUDIT }, null, 2)}\n`);
+    throw e;
+  }
+}
+
+/** The error as the user sees it: the package's errors are already redacted and say the fix; anything else is redacted here. */
+function describe(e: unknown): { name: string; message: string } {
+  if (RootAccessError.isInstance(e)) return { name: e.name, message: printable(e.message) };
+  const name = e instanceof Error ? e.name : "Error";
+  return { name, message: printable(redact(e instanceof Error ? e.message : String(e))) };
 }
 
 main(process.argv.slice(2)).then(
@@ -34,11 +48,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    // The package's errors are already redacted and say the fix; anything else is redacted here.
-    const message = RootAccessError.isInstance(e)
-      ? `${e.name}: ${e.message}`
-      : redact(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
-    process.stderr.write(`error: ${message}\n`);
+    // Escaped: a message can echo a profile name or an AWS message, neither of which may steer the terminal.
+    const { name, message } = describe(e);
+    process.stderr.write(`error: ${name}: ${message}\n`);
     process.exitCode = EXIT_CANNOT_AUDIT;
   },
 );

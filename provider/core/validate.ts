@@ -214,6 +214,14 @@ export function validateInputs(
   return failures;
 }
 
+/** The stack's `aws:region` and `aws:profile` get the checks of the inputs they stand in for. */
+export function validateStackSettings(settings: { region?: string; profile?: string }): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  CHECKS.region!(failures, "aws:region", settings.region);
+  CHECKS.profile!(failures, "aws:profile", settings.profile);
+  return failures;
+}
+
 /** The bounds of the fleet audit's concurrency. */
 export const MAX_AUDIT_CONCURRENCY = 64;
 export const AUDIT_FORMATS = ["table", "json", "csv"] as const;

@@ -19,6 +19,7 @@ import {
   show,
   splitPreviewing,
   validateInputs,
+  validateStackSettings,
 } from "../core/validate";
 import type { CrossCheck } from "../core/validate";
 
@@ -163,9 +164,17 @@ export function makeProvider(
     kind,
     properties,
     lifecycle,
-    configure: async (req) => {
-      Object.assign(stack, readStackSettings(req.config));
-    },
+    configure: (req) =>
+      reported(async () => {
+        const settings = readStackSettings(req.config);
+        const problems = validateStackSettings(settings);
+        if (problems.length > 0)
+          throw new InvalidArgumentsError(
+            "the stack configuration",
+            problems.map((p) => p.reason),
+          );
+        Object.assign(stack, settings);
+      }),
     check: (olds, news) =>
       reported(async () => {
         const { previewing, inputs } = splitPreviewing(news);

@@ -3,7 +3,13 @@ import { createAwsApi } from "../aws";
 import type { ConnectionSettings } from "../aws";
 import { ACCOUNT_ID_PATTERN, show } from "../core/validate";
 import type { CredentialKind } from "../core/rootCredentials";
-import { InvalidArgumentsError, OrganizationMismatchError, forProgram, mapAwsError } from "../errors";
+import {
+  AccountNotActiveMemberError,
+  InvalidArgumentsError,
+  OrganizationMismatchError,
+  forProgram,
+  mapAwsError,
+} from "../errors";
 import { MemberRootCredentials } from "./memberRootCredentials";
 import type { ConnectionArgs } from "./connectionArgs";
 
@@ -111,13 +117,19 @@ export class OrganizationRootCredentials extends pulumi.ComponentResource {
         throw forProgram(new OrganizationMismatchError(action, organizationId, org.id, "organizationId input"));
       }
       const active = accounts.filter((a) => a.status === "ACTIVE" && a.id !== org.managementAccountId).map((a) => a.id);
-      const missing = (only ?? []).filter((id) => !active.includes(id));
-      if (missing.length > 0) {
-        throw forProgram(
-          new InvalidArgumentsError("OrganizationRootCredentials", [
-            `accountIds lists ${missing.join(", ")}, which ${missing.length === 1 ? "is not an ACTIVE member account" : "are not ACTIVE member accounts"} of ${org.id} (the management account never is)`,
-          ]),
-        );
+      const missing = (only ?? []).find((id) => !active.includes(id));
+      if (missing !== undefined) {
+        // Found out from the listing, so the error says what the account is rather than "nothing was called".
+        const context = {
+          action: `declare the root credentials of account ${missing}`,
+          accountId: missing,
+          organizationId: org.id,
+        };
+        const status =
+          missing === org.managementAccountId
+            ? "the management account"
+            : (accounts.find((a) => a.id === missing)?.status ?? "not a member");
+        throw forProgram(new AccountNotActiveMemberError({ ...context, task: "IAMAuditRootUserCredentials" }, status));
       }
       const members = active.filter((id) => (!only || only.includes(id)) && !(exclude ?? []).includes(id)).sort();
       for (const accountId of members) {

@@ -3,11 +3,18 @@
  * root sessions, with bounded concurrency. One account failing never stops the others; its row carries the error.
  */
 import { createAwsApi } from "../aws";
-import type { ConnectionSettings } from "../aws";
+import type { AccountInfo, AwsApi, ConnectionSettings, OrganizationInfo } from "../aws";
 import { credentialCount, mapLimit } from "../core/rootCredentials";
 import type { RootCredentials } from "../core/rootCredentials";
 import { validateAuditOptions } from "../core/validate";
-import { InvalidArgumentsError, ManagementAccountTargetError, mapAwsError } from "../errors";
+import {
+  AccountNotManagementOrDelegatedAdministratorError,
+  InvalidArgumentsError,
+  ManagementAccountTargetError,
+  RootAccessError,
+  isAccessDenied,
+  mapAwsError,
+} from "../errors";
 import { FULL_AUDIT, auditMember } from "./memberAccount";
 
 export interface AuditRootCredentialsOptions {
@@ -26,21 +33,50 @@ export interface AuditRootCredentialsOptions {
 export interface AccountAudit {
   accountId: string;
   name?: string;
+  /** The account's status in the organization (ACTIVE, SUSPENDED, PENDING_CLOSURE), when the listing was read. */
+  status?: string;
   /** What was found; absent when the account could not be audited. */
   credentials?: RootCredentials;
   /** Why the account could not be audited: the package's error name and message. */
   error?: { name: string; message: string };
+  /** Why the account was not audited at all (it is not ACTIVE): no root session reaches it. */
+  notAudited?: string;
 }
 
 export interface RootCredentialsAudit {
   organizationId: string;
+  /** An error every audited account failed with alike, said once; each of their rows refers to it. */
+  organizationError?: { name: string; message: string };
   accounts: AccountAudit[];
-  summary: { audited: number; clean: number; withRootCredentials: number; failed: number };
+  /** Every row counted once: accounts = audited + failed + notAudited, and audited = clean + withRootCredentials. */
+  summary: { accounts: number; audited: number; clean: number; withRootCredentials: number; failed: number; notAudited: number };
   /** 0: every account is clean; 1: a root credential was found; 2: an account could not be audited. */
   exitCode: 0 | 1 | 2;
 }
 
 export const DEFAULT_AUDIT_CONCURRENCY = 8;
+
+/** A refused listing: a member account's credentials say so with the fix; anything else is mapped as it is. */
+async function listingRefused(api: AwsApi, org: OrganizationInfo, err: unknown, action: string): Promise<RootAccessError> {
+  if (!isAccessDenied(err)) return mapAwsError(err, { action });
+  const caller = await api.sts.callerAccountId().catch(() => undefined);
+  const member = caller !== undefined && caller !== org.managementAccountId;
+  return member
+    ? new AccountNotManagementOrDelegatedAdministratorError({ action, organizationId: org.id })
+    : mapAwsError(err, { action, organizationId: org.id });
+}
+
+/**
+ * One error that every audited account failed with alike (a feature off, the caller refused root sessions): said
+ * once for the organization, and each row refers to it.
+ */
+function sharedError(rows: AccountAudit[]): { name: string; message: string } | undefined {
+  const each = rows.map((r) => r.error && { name: r.error.name, message: r.error.message.split(r.accountId).join("<account>") });
+  const first = each[0];
+  if (rows.length < 2 || !first || each.some((e) => !e || e.name !== first.name || e.message !== first.message)) return undefined;
+  for (const row of rows) row.error = { name: first.name, message: "the organization-level error above (organizationError)" };
+  return { name: first.name, message: first.message.split("<account>").join("each member account") };
+}
 
 function settingsOf(options: AuditRootCredentialsOptions): ConnectionSettings {
   const settings: ConnectionSettings = {};
@@ -71,49 +107,68 @@ export async function auditRootCredentials(options: AuditRootCredentialsOptions 
     );
   const api = createAwsApi(settingsOf(options));
   const action = "list the organization's member accounts";
-  let org: Awaited<ReturnType<typeof api.organizations.describeOrganization>>;
-  let targets: Array<{ id: string; name?: string }>;
+  const chosen = Array.isArray(options.accounts) ? options.accounts : undefined;
+  let org: OrganizationInfo;
+  let listed: AccountInfo[] | undefined;
   try {
     org = await api.organizations.describeOrganization();
-    const chosen = options.accounts;
-    targets = Array.isArray(chosen)
-      ? chosen.map((id) => ({ id }))
-      : (await api.organizations.listAccounts())
-          .filter((a) => a.status === "ACTIVE" && a.id !== org.managementAccountId)
-          .map((a) => ({ id: a.id, name: a.name }));
   } catch (e) {
     throw mapAwsError(e, { action });
   }
-  if (targets.some((t) => t.id === org.managementAccountId)) {
-    throw new ManagementAccountTargetError({
-      action: "audit the root user of the management account",
-      accountId: org.managementAccountId,
-      organizationId: org.id,
-      task: "IAMAuditRootUserCredentials",
-    });
+  try {
+    // Named accounts need the listing only for their names and status, so it may fail without failing the audit.
+    listed = chosen ? await api.organizations.listAccounts().catch(() => undefined) : await api.organizations.listAccounts();
+  } catch (e) {
+    throw await listingRefused(api, org, e, action);
   }
+  const byId = new Map((listed ?? []).map((a) => [a.id, a]));
+  const ids = chosen ?? (listed ?? []).filter((a) => a.id !== org.managementAccountId).map((a) => a.id);
+  const rows: AccountAudit[] = ids.map((id) => {
+    const known = byId.get(id);
+    return { accountId: id, ...(known ? { name: known.name, status: known.status } : {}) };
+  });
+  const toAudit = rows.filter((row) => {
+    if (row.accountId === org.managementAccountId) {
+      const mapped = new ManagementAccountTargetError({
+        action: "audit the root user of the management account",
+        accountId: org.managementAccountId,
+        organizationId: org.id,
+        task: "IAMAuditRootUserCredentials",
+      });
+      row.error = { name: mapped.name, message: mapped.message };
+      return false;
+    }
+    if (row.status !== undefined && row.status !== "ACTIVE") {
+      row.notAudited = `the account is ${row.status}: no root session reaches it`;
+      return false;
+    }
+    return true;
+  });
   let done = 0;
-  const accounts = await mapLimit(targets, options.concurrency ?? DEFAULT_AUDIT_CONCURRENCY, async (t): Promise<AccountAudit> => {
-    const row: AccountAudit = { accountId: t.id, ...(t.name ? { name: t.name } : {}) };
+  await mapLimit(toAudit, options.concurrency ?? DEFAULT_AUDIT_CONCURRENCY, async (row) => {
     try {
-      row.credentials = await auditMember(api, t.id, FULL_AUDIT);
+      row.credentials = await auditMember(api, row.accountId, FULL_AUDIT);
     } catch (e) {
-      const mapped = mapAwsError(e, { action: `audit the root user of account ${t.id}`, accountId: t.id });
+      const mapped = mapAwsError(e, { action: `audit the root user of account ${row.accountId}`, accountId: row.accountId });
       row.error = { name: mapped.name, message: mapped.message };
     }
-    options.onProgress?.(++done, targets.length);
-    return row;
+    options.onProgress?.(++done, toAudit.length);
   });
-  const failed = accounts.filter((a) => a.error).length;
-  const withRootCredentials = accounts.filter((a) => a.credentials && credentialCount(a.credentials) > 0).length;
+  const organizationError = sharedError(toAudit);
+  const failed = rows.filter((a) => a.error).length;
+  const audited = rows.filter((a) => a.credentials).length;
+  const withRootCredentials = rows.filter((a) => a.credentials && credentialCount(a.credentials) > 0).length;
   return {
     organizationId: org.id,
-    accounts,
+    ...(organizationError ? { organizationError } : {}),
+    accounts: rows,
     summary: {
-      audited: accounts.length - failed,
-      clean: accounts.length - failed - withRootCredentials,
+      accounts: rows.length,
+      audited,
+      clean: audited - withRootCredentials,
       withRootCredentials,
       failed,
+      notAudited: rows.filter((a) => a.notAudited).length,
     },
     exitCode: failed > 0 ? 2 : withRootCredentials > 0 ? 1 : 0,
   };

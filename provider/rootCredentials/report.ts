@@ -13,11 +13,15 @@ function keysOf(row: AccountAudit): string[] {
 
 function statusOf(row: AccountAudit): string {
   if (row.error) return "error";
+  if (row.notAudited) return `not audited (${row.status ?? "not ACTIVE"})`;
   return credentialCount(row.credentials!) > 0 ? "root credentials" : "clean";
 }
 
 function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  // A spreadsheet evaluates a cell that starts with = + - @ (or a tab or CR) as a formula, quoted or not: account
+  // names are set by each member account's admins, so such a cell is made text.
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function renderAudit(audit: RootCredentialsAudit, format: AuditFormat): string {
@@ -31,7 +35,7 @@ export function renderAudit(audit: RootCredentialsAudit, format: AuditFormat): s
     keysOf(r).join("; "),
     (r.credentials?.signingCertificates ?? []).join("; "),
     (r.credentials?.mfaDevices ?? []).join("; "),
-    r.error ? `${r.error.name}: ${r.error.message}` : "",
+    r.error ? `${r.error.name}: ${r.error.message}` : (r.notAudited ?? ""),
   ]);
   const header = [
     "account",
@@ -52,8 +56,12 @@ export function renderAudit(audit: RootCredentialsAudit, format: AuditFormat): s
       .join("  ")
       .trimEnd();
   const s = audit.summary;
+  const shared = audit.organizationError
+    ? `\n${printable(`${audit.organizationError.name}: ${audit.organizationError.message}`)}\n`
+    : "";
   return (
     [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n") +
-    `\n\n${audit.organizationId}: ${audit.accounts.length} member accounts, ${s.clean} clean, ${s.withRootCredentials} with root credentials, ${s.failed} not audited.\n`
+    `\n\n${audit.organizationId}: ${s.accounts} accounts: ${s.audited} audited (${s.clean} clean, ${s.withRootCredentials} ` +
+    `with root credentials), ${s.failed} failed, ${s.notAudited} not audited (not ACTIVE).\n${shared}`
   );
 }

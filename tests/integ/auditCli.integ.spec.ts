@@ -17,7 +17,7 @@ describe("the audit CLI as a process", function () {
   });
   after(async () => fx.close());
 
-  function audit(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  function audit(args: string[], extra: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       AWS_ENDPOINT_URL: fx.emulator.url,
@@ -27,7 +27,10 @@ describe("the audit CLI as a process", function () {
       AWS_CONFIG_FILE: "/nonexistent",
       AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      ...extra,
     };
+    // An empty value removes the variable, as unsetting it in a shell would.
+    for (const [k, v] of Object.entries(extra)) if (v === "") delete env[k];
     return new Promise((resolve) => {
       execFile(process.execPath, ["--import", "tsx", MAIN, "audit", ...args], { env }, (err, stdout, stderr) =>
         resolve({ code: err ? Number((err as { code?: unknown }).code) : 0, stdout, stderr }),
@@ -64,6 +67,49 @@ describe("the audit CLI as a process", function () {
       .to.contain("error: concurrency must be a whole number from 1 to 64")
       .and.contain("usage: pulumi-aws-root-access audit");
     expect(fx.emulator.calls()).to.deep.equal([]);
+  });
+
+  it("writes no live spreadsheet formula into CSV, whatever the member accounts' admins name their accounts", async () => {
+    const state = fx.emulator.state();
+    const names = ['=HYPERLINK("http://x.example","y")', "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "-2+3"];
+    const ids = ["222222222222", "555555555555", "333333333333", "111111111111"].slice(0, 3);
+    ids.forEach((id, i) => (state.accounts.find((a) => a.id === id)!.name = names[i]!));
+    fx.emulator.setState(state);
+    const r = await audit(["--accounts", ids.join(","), "--format", "csv"]);
+    const cells = r.stdout
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => /^\d{12},("(?:[^"]|"")*"|[^,]*)/.exec(line)![1]!.replace(/^"|"$/g, "").replace(/""/g, '"'));
+    expect(cells).to.have.length(3);
+    for (const cell of cells) expect(cell, cell).to.match(/^'[=+@-]/);
+  });
+
+  it("escapes bidi and control characters in account names and in errors naming a profile", async () => {
+    const state = fx.emulator.state();
+    state.accounts.find((a) => a.id === MEMBER_2)!.name = "evil\u202Egnp.exe";
+    fx.emulator.setState(state);
+    const table = await audit(["--accounts", MEMBER_2]);
+    expect(table.stdout).to.include("evil\\u202egnp.exe").and.not.include("\u202E");
+    const r = await audit(["--accounts", MEMBER_2], {
+      AWS_PROFILE: "x\u202Ey\u001b[31m",
+      AWS_ACCESS_KEY_ID: "",
+      AWS_SECRET_ACCESS_KEY: "",
+    });
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.include("x\\u202ey\\u001b[31m");
+    // eslint-disable-next-line no-control-regex -- the raw characters are what must be absent
+    expect(r.stderr).to.not.match(/[\u001b\u202e]/);
+  });
+
+  it("prints a JSON document even when nothing can be audited, with the typed error a member account's credentials get", async () => {
+    const r = await audit(["--format", "json"], { AWS_ACCESS_KEY_ID: KEYS.member });
+    expect(r.code).to.equal(2);
+    const doc = JSON.parse(r.stdout) as { error: { name: string; message: string }; exitCode: number };
+    expect(doc.exitCode).to.equal(2);
+    expect(doc.error.name).to.equal("AccountNotManagementOrDelegatedAdministratorError");
+    expect(doc.error.message).to.contain("Fix:");
+    expect(r.stderr).to.contain("error: AccountNotManagementOrDelegatedAdministratorError:");
   });
 
   it("prints no root-session key, secret or token, and not the caller's secret", async () => {

@@ -63,10 +63,14 @@ describe("auditRootCredentials against the emulator", () => {
   describe("from the management account", () => {
     const ctx = withSeed(() => rootCredentialsSeed());
 
-    it("audits the ACTIVE member accounts, never the management or a suspended account, and finds what each root user has", async () => {
+    it("audits the ACTIVE member accounts, lists a suspended one as not audited, and finds what each root user has", async () => {
       const audit = await auditRootCredentials();
       expect(audit.organizationId).to.equal(ORG_ID);
-      expect(audit.accounts.map((a) => a.accountId).sort()).to.deep.equal([MEMBER, DELEGATED_ADMIN, MEMBER_2].sort());
+      expect(audit.accounts.map((a) => a.accountId).sort()).to.deep.equal([MEMBER, DELEGATED_ADMIN, MEMBER_2, SUSPENDED].sort());
+      expect(audit.accounts.find((a) => a.accountId === SUSPENDED)).to.deep.include({
+        status: "SUSPENDED",
+        notAudited: "the account is SUSPENDED: no root session reaches it",
+      });
       const member = audit.accounts.find((a) => a.accountId === MEMBER)!;
       expect(member.credentials).to.deep.include({
         password: true,
@@ -74,7 +78,14 @@ describe("auditRootCredentials against the emulator", () => {
         mfaDevices: [`arn:aws:iam::${MEMBER}:mfa/root-account-mfa-device`],
       });
       expect(member.credentials!.accessKeys.map((k) => k.id)).to.deep.equal([MEMBER_KEY]);
-      expect(audit.summary).to.deep.equal({ audited: 3, clean: 1, withRootCredentials: 2, failed: 0 });
+      expect(audit.summary).to.deep.equal({
+        accounts: 4,
+        audited: 3,
+        clean: 1,
+        withRootCredentials: 2,
+        failed: 0,
+        notAudited: 1,
+      });
       expect(audit.exitCode).to.equal(1);
       const targets = ctx.fx.emulator.calls().map((c) => c.targetAccountId);
       expect(targets).to.not.include(MANAGEMENT).and.not.include(SUSPENDED);
@@ -88,8 +99,10 @@ describe("auditRootCredentials against the emulator", () => {
         .filter((c) => c.targetAccountId === MEMBER_2)
         .map((c) => c.operation);
       expect(perAccount).to.deep.equal(["AssumeRoot", "GetAccountSummary", "GetLoginProfile"]);
-      expect(operations(ctx.fx.emulator)).to.deep.equal([
+      // The listing gives the named account its name and status.
+      expect(operations(ctx.fx.emulator)).to.have.members([
         "DescribeOrganization",
+        "ListAccounts",
         "AssumeRoot",
         "GetAccountSummary",
         "GetLoginProfile",
@@ -103,11 +116,15 @@ describe("auditRootCredentials against the emulator", () => {
       expect(new Set(sessions.map((c) => c.taskPolicy))).to.deep.equal(new Set(["IAMAuditRootUserCredentials"]));
     });
 
-    it("refuses the management account as a target, naming it, before any root session", async () => {
-      const err = await failure(auditRootCredentials({ accounts: [MEMBER, MANAGEMENT] }));
-      expect(err.name).to.equal("ManagementAccountTargetError");
-      expect(err.message).to.contain(MANAGEMENT);
-      expect(operations(ctx.fx.emulator)).to.not.include("AssumeRoot");
+    it("gives the management account its own row, naming it, with no root session for it, and audits the others", async () => {
+      const audit = await auditRootCredentials({ accounts: [MEMBER, MANAGEMENT] });
+      const row = audit.accounts.find((a) => a.accountId === MANAGEMENT)!;
+      expect(row.error?.name).to.equal("ManagementAccountTargetError");
+      expect(row.error?.message).to.contain(MANAGEMENT);
+      expect(row.name, "named from the listing").to.equal("management");
+      expect(audit.accounts.find((a) => a.accountId === MEMBER)!.credentials?.password).to.equal(true);
+      const sessions = ctx.fx.emulator.calls().filter((c) => c.operation === "AssumeRoot");
+      expect(sessions.map((c) => c.targetAccountId)).to.deep.equal([MEMBER]);
     });
 
     it("rejects wrong options with every problem at once and no AWS call", async () => {
@@ -169,7 +186,14 @@ describe("auditRootCredentials against the emulator", () => {
           .map((a) => a.accountId)
           .sort(),
       ).to.deep.equal([DELEGATED_ADMIN, MEMBER_2].sort());
-      expect(audit.summary).to.deep.equal({ audited: 2, clean: 1, withRootCredentials: 1, failed: 1 });
+      expect(audit.summary).to.deep.equal({
+        accounts: 4,
+        audited: 2,
+        clean: 1,
+        withRootCredentials: 1,
+        failed: 1,
+        notAudited: 1,
+      });
       expect(audit.exitCode).to.equal(2);
     });
   });
@@ -177,13 +201,19 @@ describe("auditRootCredentials against the emulator", () => {
   describe("with RootCredentialsManagement off", () => {
     withSeed(() => rootCredentialsSeed(["RootSessions"]));
 
-    it("fails every row naming the feature and the resource to declare", async () => {
+    it("fails every audited row, saying once for the organization which feature is off and the resource to declare", async () => {
       const audit = await auditRootCredentials();
       expect(audit.exitCode).to.equal(2);
-      for (const row of audit.accounts) {
-        expect(row.error?.name).to.equal("RootFeatureNotEnabledError");
-        expect(row.error?.message).to.contain("RootCredentialsManagement").and.contain(row.accountId);
+      expect(audit.organizationError?.name).to.equal("RootFeatureNotEnabledError");
+      expect(audit.organizationError?.message).to.contain("RootCredentialsManagement").and.contain("each member account");
+      for (const row of audit.accounts.filter((a) => !a.notAudited)) {
+        expect(row.error).to.deep.equal({
+          name: "RootFeatureNotEnabledError",
+          message: "the organization-level error above (organizationError)",
+        });
       }
+      const table = renderAudit(audit, "table");
+      expect(table.split(audit.organizationError!.message).length - 1, "said once").to.equal(1);
     });
   });
 

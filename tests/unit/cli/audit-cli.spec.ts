@@ -102,7 +102,7 @@ const AUDIT: RootCredentialsAudit = {
       error: { name: "ServiceControlPolicyDeniedError", message: "denied\n\u001b[1;32m info: all good" },
     },
   ],
-  summary: { audited: 2, clean: 1, withRootCredentials: 1, failed: 1 },
+  summary: { accounts: 3, audited: 2, clean: 1, withRootCredentials: 1, failed: 1, notAudited: 0 },
   exitCode: 2,
 };
 
@@ -123,7 +123,9 @@ describe("the audit report", () => {
 
   it("renders a table with a summary line and no raw control character", () => {
     const table = renderAudit(AUDIT, "table");
-    expect(table).to.contain("o-a1b2c3d4e5: 3 member accounts, 1 clean, 1 with root credentials, 1 not audited.");
+    expect(table).to.contain(
+      "o-a1b2c3d4e5: 3 accounts: 2 audited (1 clean, 1 with root credentials), 1 failed, 0 not audited (not ACTIVE).",
+    );
     expect(table).to.not.contain("\u001b");
   });
 });
