@@ -6,13 +6,23 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { start } from "./server";
 
+const USAGE = "usage: root-access-emulator [--port N] [--seed FILE] [--state FILE]";
+
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: root-access-emulator [--port N] [--seed FILE] [--state FILE]\n`);
+  process.stderr.write(`${message}\n${USAGE}\n`);
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): { port: number; seed?: string; state?: string } {
   const out: { port: number; seed?: string; state?: string } = { port: 0 };
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(
+      `${USAGE}\n  --port N      listen on 127.0.0.1:N (0, the default, picks a free port)\n` +
+        "  --seed FILE   the initial world, as JSON (ignored when the state file exists)\n" +
+        "  --state FILE  keep the state in FILE across restarts\n",
+    );
+    process.exit(0);
+  }
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = argv[i + 1];

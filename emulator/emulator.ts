@@ -55,7 +55,12 @@ function whoOf(caller: Caller, request: Request): Partial<CallEntry> {
 /** Values a request gives policy conditions, e.g. `sts:TaskPolicyArn`. */
 function contextOf(request: Request): Record<string, string> {
   const task = request.input["TaskPolicyArn.arn"];
-  return typeof task === "string" ? { "sts:TaskPolicyArn": task } : {};
+  const role = request.input.RoleArn;
+  return {
+    ...(typeof task === "string" ? { "sts:TaskPolicyArn": task } : {}),
+    // The one action whose resource the permission model checks: which role a key may assume.
+    ...(request.operation === "AssumeRole" && typeof role === "string" ? { resource: role } : {}),
+  };
 }
 
 export class Emulator {

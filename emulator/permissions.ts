@@ -60,7 +60,10 @@ export function rootTask(name: string): { feature: RootFeature; actions: string[
   return Object.hasOwn(ROOT_TASK_POLICIES, name) ? ROOT_TASK_POLICIES[name] : undefined;
 }
 
-/** What a request says about itself for policy conditions, e.g. `sts:TaskPolicyArn` for AssumeRoot. */
+/**
+ * What a request says about itself for policy conditions, e.g. `sts:TaskPolicyArn` for AssumeRoot, and `resource`:
+ * the resource it acts on, where the model checks one.
+ */
 export type RequestContext = Record<string, string>;
 
 function allows(permissions: Permissions, action: string, context: RequestContext): boolean {
@@ -68,6 +71,9 @@ function allows(permissions: Permissions, action: string, context: RequestContex
   return (permissions.policy?.Statement ?? []).some((s) => {
     const actions = typeof s.Action === "string" ? [s.Action] : s.Action;
     if (!actions.some((a) => actionMatches(a, action))) return false;
+    // Resources are checked where the request names one (AssumeRole's role); elsewhere the model treats them as "*".
+    const resources = s.Resource === undefined ? ["*"] : typeof s.Resource === "string" ? [s.Resource] : s.Resource;
+    if (context.resource !== undefined && !resources.some((r) => actionMatches(r, context.resource!))) return false;
     return Object.entries(s.Condition?.StringEquals ?? {}).every(([key, wanted]) => {
       const value = Object.hasOwn(context, key) ? context[key] : undefined;
       return value !== undefined && (typeof wanted === "string" ? [wanted] : wanted).includes(value);

@@ -19,7 +19,8 @@ export function saveState(file: string | undefined, state: EmulatorState): void 
   const mode = existsSync(target) ? statSync(target).mode & 0o777 : 0o600;
   const tmp = `${target}.${process.pid}.${randomUUID()}.tmp`;
   try {
-    writeFileSync(tmp, JSON.stringify(state, null, 2), { mode });
+    // Compact: the file is rewritten after every change, and pretty-printing a large state made each call slower.
+    writeFileSync(tmp, JSON.stringify(state), { mode });
     renameSync(tmp, target);
   } catch (e) {
     if (existsSync(tmp)) unlinkSync(tmp);

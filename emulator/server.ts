@@ -22,6 +22,8 @@ import { defaultState, parseState } from "./state";
 import type { EmulatorState } from "./state";
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** The control endpoint takes whole states (PUT state), so whatever GET state returns fits back through it. */
+export const MAX_CONTROL_BODY_BYTES = 8 * 1024 * 1024;
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -48,10 +50,10 @@ export interface RunningEmulator {
 
 class BodyTooLarge extends Error {}
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
+    if (declared > limit) {
       reject(new BodyTooLarge());
       return;
     }
@@ -59,7 +61,7 @@ function readBody(req: IncomingMessage): Promise<string> {
     let size = 0;
     req.on("data", (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         reject(new BodyTooLarge());
         req.pause();
         return;
@@ -120,11 +122,12 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
       return;
     }
     let body: string;
+    const limit = url.pathname.startsWith(CONTROL_PREFIX) ? MAX_CONTROL_BODY_BYTES : MAX_BODY_BYTES;
     try {
-      body = await readBody(req);
+      body = await readBody(req, limit);
     } catch (e) {
       if (!(e instanceof BodyTooLarge)) throw e;
-      refuse(413, `body exceeds ${MAX_BODY_BYTES} bytes`, "bodyTooLarge", `Request body exceeds ${MAX_BODY_BYTES} bytes.`);
+      refuse(413, `body exceeds ${limit} bytes`, "bodyTooLarge", `Request body exceeds ${limit} bytes.`);
       return;
     }
     if (url.pathname.startsWith(CONTROL_PREFIX)) {

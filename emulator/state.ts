@@ -120,6 +120,8 @@ export interface AccessKey extends Permissions {
 export interface Role extends Permissions {
   arn: string;
   maxSessionDurationSeconds?: number;
+  /** The trust policy, simplified: the accounts that may assume the role; any account when absent. */
+  trustedAccountIds?: string[];
 }
 
 export interface EmulatorState {
@@ -403,6 +405,7 @@ function parseAccessKey(r: Reader): AccessKey {
 function parseRole(r: Reader): Role {
   const role: Role = { arn: r.string("arn", ROLE_ARN), ...parsePermissions(r) };
   if (r.has("maxSessionDurationSeconds")) role.maxSessionDurationSeconds = r.number("maxSessionDurationSeconds", 3600, 900);
+  if (r.has("trustedAccountIds")) role.trustedAccountIds = r.strings("trustedAccountIds", /^\d{12}$/);
   return role;
 }
 
@@ -485,7 +488,7 @@ export function parseState(raw: unknown): EmulatorState {
       ["accessKeyId", "accountId", ...PERMISSION_KEYS, "temporary", "expiresAt", "sessionTokenHash", "session"],
       parseAccessKey,
     ),
-    roles: each(r, "roles", ["arn", ...PERMISSION_KEYS, "maxSessionDurationSeconds"], parseRole),
+    roles: each(r, "roles", ["arn", ...PERMISSION_KEYS, "maxSessionDurationSeconds", "trustedAccountIds"], parseRole),
     defaultAccountId,
   };
   checkReferences(state);

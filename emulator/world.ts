@@ -20,6 +20,8 @@ export type Refusal = "invalidClientToken" | "expiredToken";
 
 /** Temporary credentials minted meanwhile expire; the state keeps this many expired ones at most. */
 const MAX_EXPIRED_KEYS_KEPT = 0;
+/** Valid temporary keys kept at most; minting more drops the oldest (a session that long-lived is a test's leftover). */
+export const MAX_TEMPORARY_KEYS = 200;
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -92,11 +94,23 @@ export class World {
     return `arn:aws:iam::${caller.accountId}:user/emulated`;
   }
 
-  /** Drops temporary keys that have expired, so minting does not grow the state without bound. */
+  /**
+   * Makes room for one more temporary key: drops the expired ones, and the oldest valid ones beyond
+   * MAX_TEMPORARY_KEYS, with their minted secrets, so minting never grows the state (or memory) without bound.
+   */
   pruneExpiredKeys(now = Date.now()): void {
-    const expired = this.state.accessKeys.filter((k) => k.temporary && k.expiresAt !== undefined && now >= k.expiresAt);
-    if (expired.length <= MAX_EXPIRED_KEYS_KEPT) return;
-    this.state.accessKeys = this.state.accessKeys.filter((k) => !expired.includes(k));
+    const temporary = this.state.accessKeys.filter((k) => k.temporary);
+    const expired = temporary.filter((k) => k.expiresAt !== undefined && now >= k.expiresAt);
+    const valid = temporary.filter((k) => !expired.includes(k));
+    const oldest = valid.slice(0, Math.max(0, valid.length - (MAX_TEMPORARY_KEYS - 1)));
+    const dropped = new Set([...(expired.length > MAX_EXPIRED_KEYS_KEPT ? expired : []), ...oldest]);
+    if (dropped.size === 0) return;
+    this.state.accessKeys = this.state.accessKeys.filter((k) => !dropped.has(k));
+    for (const key of dropped) {
+      // Secrets are kept as [key ID, secret, token], in minting order.
+      const at = this.mintedSecrets.indexOf(key.accessKeyId);
+      if (at >= 0) this.mintedSecrets.splice(at, 3);
+    }
   }
 
   account(id: string): Account | undefined {

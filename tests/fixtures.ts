@@ -15,6 +15,7 @@ export const MEMBER = "222222222222";
 export const DELEGATED_ADMIN = "333333333333";
 export const STANDALONE = "444444444444";
 export const IAM_PRINCIPAL = "iam.amazonaws.com";
+export const ORGANIZATION_ADMIN_ROLE = `arn:aws:iam::${MANAGEMENT}:role/OrganizationAdmin`;
 
 export const KEYS = {
   management: "AKIAMANAGEMENT000001",
@@ -50,6 +51,8 @@ export function scenarioSeed(
       { accessKeyId: KEYS.delegatedAdmin, accountId: DELEGATED_ADMIN },
       { accessKeyId: KEYS.standalone, accountId: STANDALONE },
     ],
+    // The role tests name as `roleArn` (only roles the seed declares can be assumed).
+    roles: [{ arn: ORGANIZATION_ADMIN_ROLE }],
     defaultAccountId: MANAGEMENT,
   };
 }

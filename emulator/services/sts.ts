@@ -70,7 +70,7 @@ function mint(world: World, accountId: string, session: Session, permissions: Pe
   };
 }
 
-function assumeRole(world: World, _caller: Caller, input: Input) {
+function assumeRole(world: World, caller: Caller, input: Input) {
   const roleArn = typeof input.RoleArn === "string" ? input.RoleArn : "";
   const sessionName = typeof input.RoleSessionName === "string" ? input.RoleSessionName : "";
   const m = ROLE_ARN.exec(roleArn);
@@ -83,20 +83,27 @@ function assumeRole(world: World, _caller: Caller, input: Input) {
   if (!SESSION_NAME.test(sessionName))
     throw validation("roleSessionName", "Member must satisfy regular expression pattern: [\\w+=,.@-]*", sessionName);
   const accountId = m[1]!;
-  if (!world.account(accountId)) {
-    throw new AwsError("AccessDenied", `Not authorized to perform sts:AssumeRole on resource ${roleArn}`, 403);
-  }
   const role = world.state.roles.find((r) => r.arn === roleArn);
-  const max = role?.maxSessionDurationSeconds ?? DEFAULT_ROLE_MAX_SESSION_SECONDS;
+  // Only roles the seed declares exist (a mistyped roleArn must fail as it would in AWS), and a role's trust list,
+  // when it has one, names the accounts that may assume it.
+  if (!world.account(accountId) || !role || (role.trustedAccountIds && !role.trustedAccountIds.includes(caller.accountId))) {
+    throw new AwsError(
+      "AccessDenied",
+      `User: ${world.principalArn(caller)} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+      403,
+    );
+  }
+  const max = role.maxSessionDurationSeconds ?? DEFAULT_ROLE_MAX_SESSION_SECONDS;
   const requested = seconds(input, "DurationSeconds", "durationSeconds", 3600, MIN_ROLE_SESSION_SECONDS, 43_200);
   if (requested > max) {
     throw new AwsError("ValidationError", `The requested DurationSeconds exceeds the MaxSessionDuration set for this role.`);
   }
   const roleName = m[2]!.split("/").pop()!;
   const roleId = `AROA${token(UPPER, 17)}`;
-  const permissions: Permissions = role
-    ? { ...(role.allowedActions ? { allowedActions: role.allowedActions } : {}), ...(role.policy ? { policy: role.policy } : {}) }
-    : {};
+  const permissions: Permissions = {
+    ...(role.allowedActions ? { allowedActions: role.allowedActions } : {}),
+    ...(role.policy ? { policy: role.policy } : {}),
+  };
   return {
     Credentials: mint(world, accountId, { kind: "role", roleArn, sessionName, roleId }, permissions, requested),
     AssumedRoleUser: {

@@ -24,6 +24,7 @@ import { join } from "node:path";
 import { EnableOrganizationsRootSessionsCommand, ListOrganizationsFeaturesCommand } from "@aws-sdk/client-iam";
 import { AssumeRootCommand } from "@aws-sdk/client-sts";
 import { CallLog, MAX_CALL_LOG_ENTRIES } from "../../emulator/callLog";
+import { MAX_TEMPORARY_KEYS } from "../../emulator/world";
 import { KEYS, MEMBER, ORG_ID, rootCredentialsSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 
@@ -163,6 +164,21 @@ describe("emulator: hostile input", () => {
     expect(fx.emulator.state().accessKeys.length).to.be.at.most(seeded + 1);
   });
 
+  it("bounds sessions that are still valid too: 1,000 of an hour each keep the state small, and GET state fits back through PUT", async () => {
+    const { sts } = fx.clientsFor(KEYS.management);
+    const task = { arn: "arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials" };
+    for (let i = 0; i < 1000; i += 1)
+      await sts.send(new AssumeRootCommand({ TargetPrincipal: MEMBER, TaskPolicyArn: task, DurationSeconds: 900 }));
+    const temporary = fx.emulator.state().accessKeys.filter((k) => k.temporary);
+    expect(temporary.length).to.be.at.most(MAX_TEMPORARY_KEYS);
+    expect(fx.emulator.mintedCredentials().length, "secrets of dropped keys are dropped too").to.be.at.most(
+      3 * MAX_TEMPORARY_KEYS,
+    );
+    const got = await request(fx.emulator.url, { method: "GET", path: "/__emulator/state" });
+    const put = await request(fx.emulator.url, { method: "PUT", path: "/__emulator/state", body: got.text });
+    expect(put.status, put.text.slice(0, 200)).to.equal(200);
+  });
+
   it("truncates a 65 KB operation name in the call log", async () => {
     await request(fx.emulator.url, {
       headers: { "content-type": "application/x-www-form-urlencoded", authorization: SIGNED.replace("organizations", "iam") },
@@ -214,6 +230,21 @@ describe("emulator: its command line", function () {
       });
     });
   }
+
+  it("answers --help with the usage on stdout and exit code 0", async () => {
+    const r = await runCli(["--help"]);
+    expect(r.code).to.equal(0);
+    expect(r.stdout).to.contain("usage: root-access-emulator");
+    expect(r.stderr).to.equal("");
+  });
+
+  it("writes its state file as compact JSON", async () => {
+    const state = join(dir, "compact.json");
+    const fx = await startEmulator({ seed: rootCredentialsSeed([]), stateFile: state });
+    await fx.iam.send(new EnableOrganizationsRootSessionsCommand({}));
+    await fx.close();
+    expect(readFileSync(state, "utf8")).to.not.contain("\n  ");
+  });
 
   it("refuses --port 0x50 instead of binding port 80", async () => {
     const r = await runCli(["--port", "0x50"]);

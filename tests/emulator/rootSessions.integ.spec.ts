@@ -336,7 +336,17 @@ describe("emulator: fidelity of the existing surface (real SDK)", () => {
         allowedActions: ["iam:ListOrganizationsFeatures"],
         maxSessionDurationSeconds: 7200,
       },
+      { arn: `arn:aws:iam::${MANAGEMENT}:role/TrustsMemberOnly`, trustedAccountIds: [MEMBER] },
     ];
+    // A key that may assume only the Limited role (as a mistyped roleArn in a permission-mode test would show).
+    (seed.accessKeys as Array<Record<string, unknown>>).push({
+      accessKeyId: "AKIAONLYLIMITEDROLE1",
+      accountId: MANAGEMENT,
+      policy: {
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: `arn:aws:iam::${MANAGEMENT}:role/Limited` }],
+      },
+    });
     fx = await startEmulator({ seed });
   });
   after(async () => fx.close());
@@ -414,6 +424,37 @@ describe("emulator: fidelity of the existing surface (real SDK)", () => {
     const who = await fx.clientsWith(out.Credentials).sts.send(new GetCallerIdentityCommand({}));
     expect(who.Arn).to.equal(`arn:aws:sts::${MANAGEMENT}:assumed-role/Limited/audit`);
     expect(who.UserId).to.match(/^AROA[A-Z2-7]{17}:audit$/);
+  });
+
+  it("refuses AssumeRole of a role the seed does not have, in this or another organization's account", async () => {
+    const { sts } = fx.clientsFor(KEYS.management);
+    for (const roleArn of [`arn:aws:iam::${MANAGEMENT}:role/Mistyped`, "arn:aws:iam::444444444444:role/OrganizationAdmin"]) {
+      const err = await errorOf(sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "probe" })));
+      expect(err.name, roleArn).to.equal("AccessDenied");
+      expect(err.message).to.contain(roleArn);
+    }
+  });
+
+  it("honours the Resource of a key's sts:AssumeRole permission", async () => {
+    const { sts } = fx.clientsFor("AKIAONLYLIMITEDROLE1");
+    const limited = `arn:aws:iam::${MANAGEMENT}:role/Limited`;
+    expect((await sts.send(new AssumeRoleCommand({ RoleArn: limited, RoleSessionName: "ok" }))).Credentials).to.not.equal(
+      undefined,
+    );
+    const other = `arn:aws:iam::${MANAGEMENT}:role/TrustsMemberOnly`;
+    expect((await errorOf(sts.send(new AssumeRoleCommand({ RoleArn: other, RoleSessionName: "no" })))).name).to.equal(
+      "AccessDenied",
+    );
+  });
+
+  it("honours a role's trust list: only the accounts it names may assume it", async () => {
+    const role = `arn:aws:iam::${MANAGEMENT}:role/TrustsMemberOnly`;
+    const denied = await errorOf(
+      fx.clientsFor(KEYS.management).sts.send(new AssumeRoleCommand({ RoleArn: role, RoleSessionName: "trust" })),
+    );
+    expect(denied.name).to.equal("AccessDenied");
+    const allowed = await fx.clientsFor(KEYS.member).sts.send(new AssumeRoleCommand({ RoleArn: role, RoleSessionName: "trust" }));
+    expect(allowed.Credentials?.AccessKeyId).to.match(/^ASIA/);
   });
 
   it("gives role credentials the role's own permissions", async () => {
