@@ -192,7 +192,7 @@ const lifecycle: Lifecycle = {
     if (before !== accountId) {
       report(
         `${KIND} in organization ${org.id}: the declaration changed from account ${before ?? "(none)"} to account ` +
-          `${accountId}; the update will ${isEmptyPlan(plan) ? "record it" : describePlan(plan, VERBS)}.`,
+          `${accountId}; \`pulumi up\` will ${isEmptyPlan(plan) ? "record it" : describePlan(plan, VERBS)}.`,
       );
       return { changes: true };
     }
@@ -203,7 +203,7 @@ const lifecycle: Lifecycle = {
           ? [`account ${plan.remove.join(", ")} is registered as IAM delegated administrator but not declared`]
           : []),
       ];
-      report(`${KIND} drift in organization ${org.id}: ${found.join("; ")}; the update will ${describePlan(plan, VERBS)}.`);
+      report(`${KIND} drift in organization ${org.id}: ${found.join("; ")}; \`pulumi up\` will ${describePlan(plan, VERBS)}.`);
       return { changes: true };
     }
     const connection = describeConnectionChange(olds, news);

@@ -91,7 +91,7 @@ const lifecycle: Lifecycle = {
     const plan = reconcile(ONLY_IAM, items, ONLY_IAM);
     if (!isEmptyPlan(plan)) {
       report(
-        `${KIND} drift in organization ${org.id}: trusted access for ${IAM_SERVICE_PRINCIPAL} is off; the update will ${describePlan(plan, VERBS)}.`,
+        `${KIND} drift in organization ${org.id}: trusted access for ${IAM_SERVICE_PRINCIPAL} is off; \`pulumi up\` will ${describePlan(plan, VERBS)}.`,
       );
       return { changes: true };
     }

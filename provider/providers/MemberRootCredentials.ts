@@ -155,7 +155,7 @@ const lifecycle: Lifecycle = {
     const found = await audit(api, accountId, news);
     const { remove, recovery, lines } = deviations(accountId, found, news);
     if (lines.length > 0) {
-      report(`${KIND} drift: ${lines.join("; ")}; the update will ${describeWork(remove, recovery).join("; ")}.`);
+      report(`${KIND} drift: ${lines.join("; ")}; \`pulumi up\` will ${describeWork(remove, recovery).join("; ")}.`);
       return { changes: true };
     }
     const declared =

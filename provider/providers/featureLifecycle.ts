@@ -116,7 +116,8 @@ export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
     plan: Plan<FeatureName>,
   ): string => {
     const where = `in organization ${live.organizationId}`;
-    const then = `the update will ${describePlan(plan)}.`;
+    // Said the same in a preview and in a refresh (which diffs too): what the next up will do.
+    const then = `\`pulumi up\` will ${describePlan(plan)}.`;
     const liveList = `[${live.enabledFeatures.join(", ")}]`;
     if (sameItems(previously, desired))
       return `${kind} drift ${where}: live features ${liveList}, declared [${desired.join(", ")}]; ${then}`;

@@ -154,7 +154,7 @@ describe("a delegated administrator registered outside the program", function ()
     expect(preview.code, "--expect-no-changes fails").to.not.equal(0);
     expect(flat(preview.stdout)).to.include(
       `IamDelegatedAdministrator drift in organization ${ORG_ID}: account ${MEMBER} is registered as IAM delegated ` +
-        `administrator but not declared; the update will deregister account ${MEMBER}.`,
+        `administrator but not declared; \`pulumi up\` will deregister account ${MEMBER}.`,
     );
     await project.up();
     expect(registered(fx)).to.deep.equal([DELEGATED_ADMIN]);

@@ -47,15 +47,16 @@ describe("the example program through the real Pulumi CLI", function () {
     expect(preview.stdout).to.match(/~ 1 to update/);
     expect(preview.stdout).to.include(
       `OrganizationsFeatures drift in organization ${ORG_ID}: live features [RootCredentialsManagement], ` +
-        "declared [RootCredentialsManagement, RootSessions]; the update will enable RootSessions.",
+        "declared [RootCredentialsManagement, RootSessions]; `pulumi up` will enable RootSessions.",
     );
     const strict = await project.preview(["--expect-no-changes"], true);
     expect(strict.code).to.not.equal(0);
   });
 
-  it("records the live state on refresh without changing AWS", async () => {
+  it("records the live state on refresh without changing AWS, and never speaks of an update it is not", async () => {
     const before = operations(fx.emulator, { mutatingOnly: true }).length;
-    await project.refresh();
+    const refresh = await project.refresh();
+    expect(refresh.output).to.not.include("the update will");
     const [resource] = await project.resources(":OrganizationsFeatures");
     expect(resource!.outputs.enabledFeatures).to.deep.equal(["RootCredentialsManagement"]);
     expect(resource!.outputs.declaredFeatures).to.deep.equal(["RootCredentialsManagement", "RootSessions"]);

@@ -38,7 +38,7 @@ describe("password recovery for a member account's root user", function () {
     expect((await project.preview(["--expect-no-changes"], true)).code, "converged in one up").to.equal(0);
   });
 
-  it("says the update will create a login profile when recovery is declared and the profile is gone", async () => {
+  it("says the next up will create a login profile when recovery is declared and the profile is gone", async () => {
     declare(project, member({ remove: OTHER_THREE, allowPasswordRecovery: true }));
     await project.up();
     const state = fx.emulator.state();
@@ -47,9 +47,9 @@ describe("password recovery for a member account's root user", function () {
     const preview = flat((await project.preview()).stdout);
     expect(preview).to.include(
       `MemberRootCredentials drift: ${MEMBER_2}: password recovery is not possible (the root user has no login profile); ` +
-        'the update will create a password-less login profile, so the account owner can use "forgot password".',
+        '`pulumi up` will create a password-less login profile, so the account owner can use "forgot password".',
     );
-    expect(preview).to.not.include("the update will remove");
+    expect(preview).to.not.include("will remove");
   });
 
   it("sees a password-less login profile left by recovery: drift, removed by the next up, and shown by the audit", async () => {

@@ -94,7 +94,7 @@ describe("what the provider prints", function () {
     const out = flat((await project.preview()).stdout);
     expect(out).to.include(
       `OrganizationsFeatures in organization ${ORG_ID}: the declaration changed from [RootSessions] to ` +
-        "[RootCredentialsManagement, RootSessions]; the update will enable RootCredentialsManagement.",
+        "[RootCredentialsManagement, RootSessions]; `pulumi up` will enable RootCredentialsManagement.",
     );
     expect(out).to.not.include("drift");
   });

@@ -47,7 +47,7 @@ describe("the feature lifecycle", () => {
       const result = await features.diff(api, ORG, olds, { enabledFeatures: BOTH }, report);
       expect(result.changes).to.equal(true);
       expect(messages).to.deep.equal([
-        `OrganizationsFeatures drift in organization ${ORG}: live features [RootCredentialsManagement], declared [RootCredentialsManagement, RootSessions]; the update will enable RootSessions.`,
+        `OrganizationsFeatures drift in organization ${ORG}: live features [RootCredentialsManagement], declared [RootCredentialsManagement, RootSessions]; \`pulumi up\` will enable RootSessions.`,
       ]);
     });
 

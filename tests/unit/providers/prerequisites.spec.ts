@@ -199,8 +199,8 @@ describe("the IamDelegatedAdministrator lifecycle", () => {
     api.administrators = [];
     await admin.diff(api, ORG, { accountId: A }, { accountId: A }, report);
     expect(messages).to.deep.equal([
-      `IamDelegatedAdministrator in organization ${ORG}: the declaration changed from account ${A} to account ${B}; the update will register account ${B}, deregister account ${A}.`,
-      `IamDelegatedAdministrator drift in organization ${ORG}: account ${A} is not registered as IAM delegated administrator; the update will register account ${A}.`,
+      `IamDelegatedAdministrator in organization ${ORG}: the declaration changed from account ${A} to account ${B}; \`pulumi up\` will register account ${B}, deregister account ${A}.`,
+      `IamDelegatedAdministrator drift in organization ${ORG}: account ${A} is not registered as IAM delegated administrator; \`pulumi up\` will register account ${A}.`,
     ]);
   });
 
