@@ -580,6 +580,12 @@ export function mapAwsError(err: unknown, context: ErrorContext): RootAccessErro
 export function forProgram<E extends RootAccessError>(err: E): E {
   for (const key of Object.keys(err)) Object.defineProperty(err, key, { enumerable: false });
   Object.defineProperty(err, "stack", { value: `${err.name}: ${err.message}`, writable: true, configurable: true });
+  // Pulumi's brand for an error the program reports on purpose: the language host prints its message alone, once,
+  // instead of "failed with an unhandled exception" and an inspection of the object (with what Outputs attach to it).
+  Object.defineProperty(err, "__pulumiRunError", { value: true, configurable: true });
+  if (!err.message.startsWith(`${err.name}: `)) {
+    Object.defineProperty(err, "message", { value: `${err.name}: ${err.message}`, writable: true, configurable: true });
+  }
   return err;
 }
 

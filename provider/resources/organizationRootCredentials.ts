@@ -7,10 +7,12 @@ import {
   AccountNotActiveMemberError,
   InvalidArgumentsError,
   OrganizationMismatchError,
+  RootAccessError,
   forProgram,
   mapAwsError,
 } from "../errors";
 import { MemberRootCredentials } from "./memberRootCredentials";
+import { LIST_ACCOUNTS_ACTION, organizationAccounts, organizationReached } from "../rootCredentials/accounts";
 import type { ConnectionArgs } from "./connectionArgs";
 
 /** Arguments of {@link OrganizationRootCredentials}. */
@@ -106,12 +108,12 @@ export class OrganizationRootCredentials extends pulumi.ComponentResource {
       }
       if (roleArn) settings.roleArn = roleArn;
       const api = createAwsApi(settings);
-      const action = "list the organization's member accounts";
-      const [org, accounts] = await Promise.all([
-        api.organizations.describeOrganization(),
-        api.organizations.listAccounts(),
-      ]).catch((e: unknown) => {
-        throw forProgram(mapAwsError(e, { action }));
+      const action = LIST_ACCOUNTS_ACTION;
+      const { org, accounts } = await (async () => {
+        const reached = await organizationReached(api);
+        return { org: reached, accounts: await organizationAccounts(api, reached) };
+      })().catch((e: unknown) => {
+        throw forProgram(RootAccessError.isInstance(e) ? e : mapAwsError(e, { action }));
       });
       if (organizationId && organizationId !== org.id) {
         throw forProgram(new OrganizationMismatchError(action, organizationId, org.id, "organizationId input"));

@@ -3,18 +3,12 @@
  * root sessions, with bounded concurrency. One account failing never stops the others; its row carries the error.
  */
 import { createAwsApi } from "../aws";
-import type { AccountInfo, AwsApi, ConnectionSettings, OrganizationInfo } from "../aws";
+import type { ConnectionSettings } from "../aws";
 import { credentialCount, mapLimit } from "../core/rootCredentials";
 import type { RootCredentials } from "../core/rootCredentials";
 import { validateAuditOptions } from "../core/validate";
-import {
-  AccountNotManagementOrDelegatedAdministratorError,
-  InvalidArgumentsError,
-  ManagementAccountTargetError,
-  RootAccessError,
-  isAccessDenied,
-  mapAwsError,
-} from "../errors";
+import { InvalidArgumentsError, ManagementAccountTargetError, mapAwsError } from "../errors";
+import { organizationAccounts, organizationReached } from "./accounts";
 import { FULL_AUDIT, auditMember } from "./memberAccount";
 
 export interface AuditRootCredentialsOptions {
@@ -56,16 +50,6 @@ export interface RootCredentialsAudit {
 
 export const DEFAULT_AUDIT_CONCURRENCY = 8;
 
-/** A refused listing: a member account's credentials say so with the fix; anything else is mapped as it is. */
-async function listingRefused(api: AwsApi, org: OrganizationInfo, err: unknown, action: string): Promise<RootAccessError> {
-  if (!isAccessDenied(err)) return mapAwsError(err, { action });
-  const caller = await api.sts.callerAccountId().catch(() => undefined);
-  const member = caller !== undefined && caller !== org.managementAccountId;
-  return member
-    ? new AccountNotManagementOrDelegatedAdministratorError({ action, organizationId: org.id })
-    : mapAwsError(err, { action, organizationId: org.id });
-}
-
 /**
  * One error that every audited account failed with alike (a feature off, the caller refused root sessions): said
  * once for the organization, and each row refers to it.
@@ -106,21 +90,10 @@ export async function auditRootCredentials(options: AuditRootCredentialsOptions 
       problems.map((p) => p.reason),
     );
   const api = createAwsApi(settingsOf(options));
-  const action = "list the organization's member accounts";
   const chosen = Array.isArray(options.accounts) ? options.accounts : undefined;
-  let org: OrganizationInfo;
-  let listed: AccountInfo[] | undefined;
-  try {
-    org = await api.organizations.describeOrganization();
-  } catch (e) {
-    throw mapAwsError(e, { action });
-  }
-  try {
-    // Named accounts need the listing only for their names and status, so it may fail without failing the audit.
-    listed = chosen ? await api.organizations.listAccounts().catch(() => undefined) : await api.organizations.listAccounts();
-  } catch (e) {
-    throw await listingRefused(api, org, e, action);
-  }
+  const org = await organizationReached(api);
+  // Named accounts need the listing only for their names and status, so it may fail without failing the audit.
+  const listed = chosen ? await organizationAccounts(api, org).catch(() => undefined) : await organizationAccounts(api, org);
   const byId = new Map((listed ?? []).map((a) => [a.id, a]));
   const ids = chosen ?? (listed ?? []).filter((a) => a.id !== org.managementAccountId).map((a) => a.id);
   const rows: AccountAudit[] = ids.map((id) => {

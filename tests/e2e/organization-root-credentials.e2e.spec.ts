@@ -93,3 +93,24 @@ describe("OrganizationRootCredentials over 40 member accounts, one blocked by an
     expect(keysLeft(), "every other account converged").to.deep.equal([BLOCKED]);
   });
 });
+
+describe("OrganizationRootCredentials with a member account's credentials", function () {
+  this.timeout(10 * 60_000);
+
+  it("fails at program time with the typed error and its fix, printed once and cleanly", async () => {
+    const fx = await startEmulator({ seed: rootCredentialsSeed() });
+    const project = await rawProject(fx, { key: KEYS.member });
+    try {
+      declare(project, [{ kind: "OrganizationRootCredentials", name: "fleet" }]);
+      const preview = await project.preview([], true);
+      expect(preview.code).to.not.equal(0);
+      const diagnostics = flat(preview.stdout.slice(preview.stdout.indexOf("Diagnostics:")));
+      const sentence = "AccountNotManagementOrDelegatedAdministratorError: Cannot list the organization's member accounts";
+      expect(diagnostics.split(sentence).length - 1, preview.output).to.equal(1);
+      expect(preview.output).to.not.match(/AwsRequestError|unhandled exception|PromiseRejectionHandledWarning/);
+    } finally {
+      project.remove();
+      await fx.close();
+    }
+  });
+});

@@ -3,7 +3,8 @@ import { KEYS, ORG_ID, operations, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 import { declare, flat, rawProject } from "../rawProject";
 import type { Declaration } from "../rawProject";
-import type { PulumiProject } from "../../harness/engine";
+import { join } from "node:path";
+import { PulumiProject, REPO_ROOT } from "../../harness/engine";
 
 const BOTH = ["RootCredentialsManagement", "RootSessions"];
 const PER_FEATURE: Declaration[] = [
@@ -82,6 +83,23 @@ describe("changing style or names never switches a feature off", function () {
     expect(live()).to.deep.equal(BOTH);
     expect(await project.resources(":RootSessions")).to.deep.equal([]);
     expect((await project.preview(["--expect-no-changes"], true)).code).to.equal(0);
+  });
+
+  it("prints a conflict found once settings resolve (outputs) once, cleanly: no inspection, colours or stack", async () => {
+    const conflicted = await PulumiProject.create({
+      program: join(REPO_ROOT, "tests", "programs", "conflict-from-output.ts"),
+      env: project.env,
+      stack: "conflict",
+    });
+    const preview = await conflicted.preview([], true);
+    conflicted.remove();
+    expect(preview.code).to.not.equal(0);
+    const diagnostics = flat(preview.stdout.slice(preview.stdout.indexOf("Diagnostics:")));
+    const sentence =
+      'ConflictingDeclarationError: OrganizationsFeatures "features" and RootSessions "sessions" both manage RootSessions';
+    expect(diagnostics.split(sentence).length - 1, preview.output).to.equal(1);
+    // eslint-disable-next-line no-control-regex -- a raw colour escape is what must be absent
+    expect(preview.output).to.not.match(/unhandled exception|Promise \{|\[Circular|\u001b\[|^\s+at /m);
   });
 
   it("refuses two resources managing the same feature in one program, naming both, before any AWS call", async () => {

@@ -1,0 +1,36 @@
+/**
+ * The organization and its accounts, as the audit and OrganizationRootCredentials read them: one listing, and a
+ * refusal that says whose credentials these are and what to use instead.
+ */
+import { AccountNotManagementOrDelegatedAdministratorError, RootAccessError, isAccessDenied, mapAwsError } from "../errors";
+import type { AccountInfo, AwsApi, OrganizationInfo } from "../aws";
+
+export const LIST_ACCOUNTS_ACTION = "list the organization's member accounts";
+
+/** A refused listing: a member account's credentials say so with the fix; anything else is mapped as it is. */
+async function listingRefused(api: AwsApi, org: OrganizationInfo, err: unknown): Promise<RootAccessError> {
+  const action = LIST_ACCOUNTS_ACTION;
+  if (!isAccessDenied(err)) return mapAwsError(err, { action, organizationId: org.id });
+  const caller = await api.sts.callerAccountId().catch(() => undefined);
+  return caller !== undefined && caller !== org.managementAccountId
+    ? new AccountNotManagementOrDelegatedAdministratorError({ action, organizationId: org.id })
+    : mapAwsError(err, { action, organizationId: org.id });
+}
+
+/** The organization the credentials reach. */
+export async function organizationReached(api: AwsApi): Promise<OrganizationInfo> {
+  try {
+    return await api.organizations.describeOrganization();
+  } catch (e) {
+    throw mapAwsError(e, { action: LIST_ACCOUNTS_ACTION });
+  }
+}
+
+/** Every account of the organization, the management account included. */
+export async function organizationAccounts(api: AwsApi, org: OrganizationInfo): Promise<AccountInfo[]> {
+  try {
+    return await api.organizations.listAccounts();
+  } catch (e) {
+    throw await listingRefused(api, org, e);
+  }
+}
