@@ -148,7 +148,13 @@ function rootCredentialsSeed(): Record<string, unknown> {
       },
     ],
     accounts: [
-      { id: "111111111111", name: "management", organizationId: ORG },
+      // The management account's root user as CIS wants it (MFA on, no access keys): the audit reads it directly.
+      {
+        id: "111111111111",
+        name: "management",
+        organizationId: ORG,
+        rootUser: { password: true, mfaDevices: ["arn:aws:iam::111111111111:mfa/root-account-mfa-device"] },
+      },
       {
         id: "222222222222",
         name: MEMBERS["222222222222"],

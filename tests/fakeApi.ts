@@ -9,9 +9,22 @@ import type {
   RootSessionsApi,
   RootTask,
   RootUserApi,
+  RootUserSummary,
   StsApi,
 } from "../provider/aws";
 import type { FeatureName } from "../provider/core/features";
+
+const NO_ROOT_CREDENTIALS: FakeRootUser = { password: false, accessKeys: [], signingCertificates: [], mfaDevices: [] };
+
+/** GetAccountSummary of a fake root user: which kinds of credential it has. */
+function summaryOf(user: FakeRootUser): RootUserSummary {
+  return {
+    password: user.password,
+    accessKeys: user.accessKeys.length > 0,
+    signingCertificates: user.signingCertificates.length > 0,
+    mfaDevices: user.mfaDevices.length > 0,
+  };
+}
 
 export class FakeApi implements AwsApi {
   readonly scope = "fake";
@@ -46,12 +59,7 @@ export class FakeApi implements AwsApi {
       return work({
         summary: async () => {
           call("summary", "summary");
-          return {
-            password: user.password,
-            accessKeys: user.accessKeys.length > 0,
-            signingCertificates: user.signingCertificates.length > 0,
-            mfaDevices: user.mfaDevices.length > 0,
-          };
+          return summaryOf(user);
         },
         loginProfileExists: async () => {
           call("loginProfile", "getLoginProfile");
@@ -94,6 +102,10 @@ export class FakeApi implements AwsApi {
       this.maybeFail(`${enabled ? "enable" : "disable"} ${feature}`);
       this.enabled = enabled ? [...new Set([...this.enabled, feature])] : this.enabled.filter((f) => f !== feature);
       return this.state();
+    },
+    accountSummary: async () => {
+      this.maybeFail("accountSummary");
+      return summaryOf(this.rootUsers[this.callerAccount] ?? NO_ROOT_CREDENTIALS);
     },
   };
   readonly sts: StsApi = {

@@ -17,9 +17,19 @@ export interface OrganizationInfo {
   featureSet: string;
 }
 
-/** IAM's centralized root access features. */
+/** What GetAccountSummary says of an account's root user: which kinds of credential it has. */
+export interface RootUserSummary {
+  password: boolean;
+  accessKeys: boolean;
+  signingCertificates: boolean;
+  mfaDevices: boolean;
+}
+
+/** IAM's centralized root access features, and the caller's own account. */
 export interface IamApi {
   listFeatures(): Promise<FeatureState>;
+  /** The root user of the caller's own account (how the management account's root user is seen). */
+  accountSummary(): Promise<RootUserSummary>;
   /** Enables or disables one feature and returns the state AWS reports after the call. */
   setFeature(feature: FeatureName, enabled: boolean): Promise<FeatureState>;
 }
@@ -63,7 +73,7 @@ export interface LastUsed {
 /** The member account's root user, as a root session sees it (IAM calls made without `UserName`). */
 export interface RootUserApi {
   /** What GetAccountSummary says is present. */
-  summary(): Promise<{ password: boolean; accessKeys: boolean; signingCertificates: boolean; mfaDevices: boolean }>;
+  summary(): Promise<RootUserSummary>;
   /** Whether the root user has a login profile (a password, or a password-less profile that allows recovery). */
   loginProfileExists(): Promise<boolean>;
   /** A password-less login profile, so the account owner can use "forgot password". */

@@ -4,12 +4,13 @@ import {
   DisableOrganizationsRootSessionsCommand,
   EnableOrganizationsRootCredentialsManagementCommand,
   EnableOrganizationsRootSessionsCommand,
+  GetAccountSummaryCommand,
   IAMClient,
   ListOrganizationsFeaturesCommand,
 } from "@aws-sdk/client-iam";
 import { canonical, isFeatureName } from "../core/features";
 import type { FeatureName } from "../core/features";
-import type { FeatureState, IamApi } from "./api";
+import type { FeatureState, IamApi, RootUserSummary } from "./api";
 import { lazyClient } from "./connection";
 import type { ConnectionSettings } from "./connection";
 
@@ -18,7 +19,7 @@ function toState(out: { OrganizationId?: string | undefined; EnabledFeatures?: s
   return { organizationId: out.OrganizationId, enabledFeatures: canonical((out.EnabledFeatures ?? []).filter(isFeatureName)) };
 }
 
-type Iam = { send: IAMClient["send"] };
+export type Iam = { send: IAMClient["send"] };
 
 // A function, not a lookup table: SDK classes held in a module-level value would be copied into `__provider`.
 async function sendSetFeature(client: Iam, feature: FeatureName, enabled: boolean) {
@@ -39,6 +40,17 @@ async function sendSetFeature(client: Iam, feature: FeatureName, enabled: boolea
   }
 }
 
+/** GetAccountSummary read as the root user's kinds of credential: for a root session and for the caller's own account. */
+export async function readAccountSummary(client: Iam): Promise<RootUserSummary> {
+  const map = (await client.send(new GetAccountSummaryCommand({}))).SummaryMap ?? {};
+  return {
+    password: (map.AccountPasswordPresent ?? 0) > 0,
+    accessKeys: (map.AccountAccessKeysPresent ?? 0) > 0,
+    signingCertificates: (map.AccountSigningCertificatesPresent ?? 0) > 0,
+    mfaDevices: (map.AccountMFAEnabled ?? 0) > 0,
+  };
+}
+
 export function createIamApi(settings: ConnectionSettings): IamApi {
   const iam = lazyClient(settings, (config) => new IAMClient(config));
   return {
@@ -47,6 +59,9 @@ export function createIamApi(settings: ConnectionSettings): IamApi {
     },
     async setFeature(feature, enabled) {
       return toState(await sendSetFeature(await iam(), feature, enabled));
+    },
+    async accountSummary() {
+      return readAccountSummary(await iam());
     },
   };
 }

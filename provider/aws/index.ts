@@ -21,6 +21,7 @@ export type {
   RootSessionsApi,
   RootTask,
   RootUserApi,
+  RootUserSummary,
   StsApi,
 } from "./api";
 export { ROOT_SESSION_SECONDS } from "./rootSessions";

@@ -10,7 +10,6 @@ import {
   DeleteLoginProfileCommand,
   DeleteSigningCertificateCommand,
   GetAccessKeyLastUsedCommand,
-  GetAccountSummaryCommand,
   GetLoginProfileCommand,
   IAMClient,
   ListAccessKeysCommand,
@@ -21,6 +20,8 @@ import { AssumeRootCommand, STSClient } from "@aws-sdk/client-sts";
 import { isAwsError, scrubSecrets } from "../errors";
 import type { RootSessionsApi, RootTask, RootUserApi } from "./api";
 import { clientConfig, lazyClient } from "./connection";
+import { readAccountSummary } from "./iam";
+import type { Iam } from "./iam";
 import type { ConnectionSettings } from "./connection";
 
 export const ROOT_TASK_POLICY_PREFIX = "arn:aws:iam::aws:policy/root-task/";
@@ -31,19 +32,9 @@ export const ROOT_TASK_POLICY_PREFIX = "arn:aws:iam::aws:policy/root-task/";
  */
 export const ROOT_SESSION_SECONDS = 300;
 
-type Iam = { send: IAMClient["send"] };
-
 function rootUserApi(iam: Iam): RootUserApi {
   return {
-    async summary() {
-      const map = (await iam.send(new GetAccountSummaryCommand({}))).SummaryMap ?? {};
-      return {
-        password: (map.AccountPasswordPresent ?? 0) > 0,
-        accessKeys: (map.AccountAccessKeysPresent ?? 0) > 0,
-        signingCertificates: (map.AccountSigningCertificatesPresent ?? 0) > 0,
-        mfaDevices: (map.AccountMFAEnabled ?? 0) > 0,
-      };
-    },
+    summary: () => readAccountSummary(iam),
     async loginProfileExists() {
       try {
         await iam.send(new GetLoginProfileCommand({}));

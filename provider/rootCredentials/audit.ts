@@ -3,11 +3,11 @@
  * root sessions, with bounded concurrency. One account failing never stops the others; its row carries the error.
  */
 import { createAwsApi } from "../aws";
-import type { ConnectionSettings } from "../aws";
+import type { AwsApi, ConnectionSettings, OrganizationInfo } from "../aws";
 import { credentialCount, mapLimit } from "../core/rootCredentials";
 import type { RootCredentials } from "../core/rootCredentials";
 import { validateAuditOptions } from "../core/validate";
-import { InvalidArgumentsError, ManagementAccountTargetError, mapAwsError } from "../errors";
+import { InvalidArgumentsError, mapAwsError } from "../errors";
 import { organizationAccounts, organizationReached } from "./accounts";
 import { FULL_AUDIT, auditMember } from "./memberAccount";
 
@@ -24,8 +24,27 @@ export interface AuditRootCredentialsOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * The management account's root user, which no root session reaches: read with the caller's own credentials when
+ * they are the management account's, against what CIS expects of it (MFA on, no access keys).
+ */
+export interface ManagementRootUser {
+  passwordPresent: boolean;
+  mfaEnabled: boolean;
+  accessKeysPresent: boolean;
+  signingCertificatesPresent: boolean;
+  /** Where it departs from CIS; empty when it does not. */
+  findings: string[];
+}
+
+/** Said with the management account's row: what centralized root access cannot do for it. */
+export const MANAGEMENT_NOTE =
+  "centralized root access does not remove the management account's root credentials: sign in as its root user to fix them";
+
 export interface AccountAudit {
   accountId: string;
+  /** The management account's row: its root user as the caller's own account sees it. */
+  management?: ManagementRootUser;
   name?: string;
   /** The account's status in the organization (ACTIVE, SUSPENDED, PENDING_CLOSURE), when the listing was read. */
   status?: string;
@@ -49,6 +68,35 @@ export interface RootCredentialsAudit {
 }
 
 export const DEFAULT_AUDIT_CONCURRENCY = 8;
+
+/**
+ * The management account's row. Root sessions never reach it, but its own credentials read its root user's summary;
+ * other credentials (the IAM delegated administrator's) cannot, and the row says so.
+ */
+async function auditManagement(api: AwsApi, org: OrganizationInfo, row: AccountAudit): Promise<void> {
+  const caller = await api.sts.callerAccountId().catch(() => undefined);
+  if (caller !== org.managementAccountId) {
+    row.notAudited = "only the management account's own credentials read its root user (no root session reaches it)";
+    return;
+  }
+  try {
+    const s = await api.iam.accountSummary();
+    const findings = [
+      ...(s.mfaDevices ? [] : ["the root user has no MFA device (CIS expects one)"]),
+      ...(s.accessKeys ? ["the root user has access keys (CIS expects none)"] : []),
+    ];
+    row.management = {
+      passwordPresent: s.password,
+      mfaEnabled: s.mfaDevices,
+      accessKeysPresent: s.accessKeys,
+      signingCertificatesPresent: s.signingCertificates,
+      findings,
+    };
+  } catch (e) {
+    const mapped = mapAwsError(e, { action: "read the management account's root user summary", accountId: row.accountId });
+    row.error = { name: mapped.name, message: mapped.message };
+  }
+}
 
 /**
  * One error that every audited account failed with alike (a feature off, the caller refused root sessions): said
@@ -95,22 +143,16 @@ export async function auditRootCredentials(options: AuditRootCredentialsOptions 
   // Named accounts need the listing only for their names and status, so it may fail without failing the audit.
   const listed = chosen ? await organizationAccounts(api, org).catch(() => undefined) : await organizationAccounts(api, org);
   const byId = new Map((listed ?? []).map((a) => [a.id, a]));
-  const ids = chosen ?? (listed ?? []).filter((a) => a.id !== org.managementAccountId).map((a) => a.id);
+  // Every account of the organization has a row: the management account's own root user too, read differently.
+  const ids = chosen ?? (listed ?? []).map((a) => a.id);
   const rows: AccountAudit[] = ids.map((id) => {
     const known = byId.get(id);
     return { accountId: id, ...(known ? { name: known.name, status: known.status } : {}) };
   });
+  const management = rows.find((row) => row.accountId === org.managementAccountId);
+  if (management) await auditManagement(api, org, management);
   const toAudit = rows.filter((row) => {
-    if (row.accountId === org.managementAccountId) {
-      const mapped = new ManagementAccountTargetError({
-        action: "audit the root user of the management account",
-        accountId: org.managementAccountId,
-        organizationId: org.id,
-        task: "IAMAuditRootUserCredentials",
-      });
-      row.error = { name: mapped.name, message: mapped.message };
-      return false;
-    }
+    if (row === management) return false;
     if (row.status !== undefined && row.status !== "ACTIVE") {
       row.notAudited = `the account is ${row.status}: no root session reaches it`;
       return false;
@@ -129,8 +171,10 @@ export async function auditRootCredentials(options: AuditRootCredentialsOptions 
   });
   const organizationError = sharedError(toAudit);
   const failed = rows.filter((a) => a.error).length;
-  const audited = rows.filter((a) => a.credentials).length;
-  const withRootCredentials = rows.filter((a) => a.credentials && credentialCount(a.credentials) > 0).length;
+  const audited = rows.filter((a) => a.credentials || a.management).length;
+  const withRootCredentials = rows.filter(
+    (a) => (a.credentials && credentialCount(a.credentials) > 0) || (a.management?.findings.length ?? 0) > 0,
+  ).length;
   return {
     organizationId: org.id,
     ...(organizationError ? { organizationError } : {}),

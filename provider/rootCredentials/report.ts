@@ -1,4 +1,5 @@
 /** The audit as a table for people, or as JSON or CSV for machines. */
+import { MANAGEMENT_NOTE } from "./audit";
 import type { AccountAudit, RootCredentialsAudit } from "./audit";
 import { printable } from "../errors";
 import { credentialCount } from "../core/rootCredentials";
@@ -13,6 +14,7 @@ function keysOf(row: AccountAudit): string[] {
 
 function statusOf(row: AccountAudit): string {
   if (row.error) return "error";
+  if (row.management) return row.management.findings.length > 0 ? "management: not as CIS expects" : "management: as CIS expects";
   if (row.notAudited) return `not audited (${row.status ?? "not ACTIVE"})`;
   return credentialCount(row.credentials!) > 0 ? "root credentials" : "clean";
 }
@@ -30,12 +32,20 @@ export function renderAudit(audit: RootCredentialsAudit, format: AuditFormat): s
     r.accountId,
     r.name ?? "",
     statusOf(r),
-    r.credentials ? (r.credentials.password ? "yes" : "no") : "",
+    r.credentials ? (r.credentials.password ? "yes" : "no") : r.management ? (r.management.passwordPresent ? "yes" : "no") : "",
     r.credentials?.loginProfile === undefined ? "" : r.credentials.loginProfile ? "yes" : "no",
-    keysOf(r).join("; "),
-    (r.credentials?.signingCertificates ?? []).join("; "),
-    (r.credentials?.mfaDevices ?? []).join("; "),
-    r.error ? `${r.error.name}: ${r.error.message}` : (r.notAudited ?? ""),
+    r.management ? (r.management.accessKeysPresent ? "present" : "") : keysOf(r).join("; "),
+    r.management
+      ? r.management.signingCertificatesPresent
+        ? "present"
+        : ""
+      : (r.credentials?.signingCertificates ?? []).join("; "),
+    r.management ? (r.management.mfaEnabled ? "enabled" : "none") : (r.credentials?.mfaDevices ?? []).join("; "),
+    r.error
+      ? `${r.error.name}: ${r.error.message}`
+      : r.management
+        ? [...r.management.findings, MANAGEMENT_NOTE].join("; ")
+        : (r.notAudited ?? ""),
   ]);
   const header = [
     "account",

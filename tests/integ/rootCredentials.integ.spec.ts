@@ -66,7 +66,9 @@ describe("auditRootCredentials against the emulator", () => {
     it("audits the ACTIVE member accounts, lists a suspended one as not audited, and finds what each root user has", async () => {
       const audit = await auditRootCredentials();
       expect(audit.organizationId).to.equal(ORG_ID);
-      expect(audit.accounts.map((a) => a.accountId).sort()).to.deep.equal([MEMBER, DELEGATED_ADMIN, MEMBER_2, SUSPENDED].sort());
+      expect(audit.accounts.map((a) => a.accountId).sort()).to.deep.equal(
+        [MANAGEMENT, MEMBER, DELEGATED_ADMIN, MEMBER_2, SUSPENDED].sort(),
+      );
       expect(audit.accounts.find((a) => a.accountId === SUSPENDED)).to.deep.include({
         status: "SUSPENDED",
         notAudited: "the account is SUSPENDED: no root session reaches it",
@@ -78,11 +80,12 @@ describe("auditRootCredentials against the emulator", () => {
         mfaDevices: [`arn:aws:iam::${MEMBER}:mfa/root-account-mfa-device`],
       });
       expect(member.credentials!.accessKeys.map((k) => k.id)).to.deep.equal([MEMBER_KEY]);
+      // The management account is audited too (its own root user, no MFA: not as CIS expects).
       expect(audit.summary).to.deep.equal({
-        accounts: 4,
-        audited: 3,
+        accounts: 5,
+        audited: 4,
         clean: 1,
-        withRootCredentials: 2,
+        withRootCredentials: 3,
         failed: 0,
         notAudited: 1,
       });
@@ -116,11 +119,19 @@ describe("auditRootCredentials against the emulator", () => {
       expect(new Set(sessions.map((c) => c.taskPolicy))).to.deep.equal(new Set(["IAMAuditRootUserCredentials"]));
     });
 
-    it("gives the management account its own row, naming it, with no root session for it, and audits the others", async () => {
+    it("gives the management account its own row, its root user read with its own credentials, with no root session for it", async () => {
       const audit = await auditRootCredentials({ accounts: [MEMBER, MANAGEMENT] });
       const row = audit.accounts.find((a) => a.accountId === MANAGEMENT)!;
-      expect(row.error?.name).to.equal("ManagementAccountTargetError");
-      expect(row.error?.message).to.contain(MANAGEMENT);
+      expect(row.management).to.deep.equal({
+        passwordPresent: false,
+        mfaEnabled: false,
+        accessKeysPresent: false,
+        signingCertificatesPresent: false,
+        findings: ["the root user has no MFA device (CIS expects one)"],
+      });
+      expect(renderAudit(audit, "table")).to.contain(
+        "centralized root access does not remove the management account's root credentials",
+      );
       expect(row.name, "named from the listing").to.equal("management");
       expect(audit.accounts.find((a) => a.accountId === MEMBER)!.credentials?.password).to.equal(true);
       const sessions = ctx.fx.emulator.calls().filter((c) => c.operation === "AssumeRoot");
@@ -187,10 +198,10 @@ describe("auditRootCredentials against the emulator", () => {
           .sort(),
       ).to.deep.equal([DELEGATED_ADMIN, MEMBER_2].sort());
       expect(audit.summary).to.deep.equal({
-        accounts: 4,
-        audited: 2,
+        accounts: 5,
+        audited: 3,
         clean: 1,
-        withRootCredentials: 1,
+        withRootCredentials: 2,
         failed: 1,
         notAudited: 1,
       });
@@ -206,7 +217,7 @@ describe("auditRootCredentials against the emulator", () => {
       expect(audit.exitCode).to.equal(2);
       expect(audit.organizationError?.name).to.equal("RootFeatureNotEnabledError");
       expect(audit.organizationError?.message).to.contain("RootCredentialsManagement").and.contain("each member account");
-      for (const row of audit.accounts.filter((a) => !a.notAudited)) {
+      for (const row of audit.accounts.filter((a) => !a.notAudited && !a.management)) {
         expect(row.error).to.deep.equal({
           name: "RootFeatureNotEnabledError",
           message: "the organization-level error above (organizationError)",
@@ -364,9 +375,10 @@ describe("refused root sessions across a large organization", () => {
 
   it("diagnoses the organization once per run: at most 3 calls per refused account, not a ListAccounts each", async () => {
     const audit = await auditRootCredentials();
-    expect(audit.accounts).to.have.length(ACCOUNTS);
+    const members = audit.accounts.filter((a) => !a.management);
+    expect(members).to.have.length(ACCOUNTS);
     expect(audit.summary.failed).to.equal(ACCOUNTS);
-    expect(new Set(audit.accounts.map((a) => a.error?.name))).to.deep.equal(new Set(["RootSessionDeniedError"]));
+    expect(new Set(members.map((a) => a.error?.name))).to.deep.equal(new Set(["RootSessionDeniedError"]));
     const calls = operations(ctx.fx.emulator);
     const listings = calls.filter((op) => op === "ListAccounts").length;
     expect(calls.length / ACCOUNTS, `${calls.length} calls, ${listings} of them ListAccounts`).to.be.at.most(3);
