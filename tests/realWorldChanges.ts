@@ -10,9 +10,10 @@ export interface RealWorldChange {
 
 export const REAL_WORLD_CHANGES = {
   delegatedAdministrator: {
-    change: "`accountId` of `IamDelegatedAdministrator` changed from A to B (IAM accepting several, or only one)",
+    change:
+      "`accountId` of `IamDelegatedAdministrator` changed from A to B (IAM accepting several, or only one); an account registered outside the program",
     outcome:
-      "one `up` leaves only B registered (deregistering A first when IAM accepts no more, and registering A again if B then fails); refresh keeps B; destroy deregisters B",
+      "one `up` leaves only B registered (deregistering A first when IAM accepts no more, and registering A again if B then fails); refresh keeps B; destroy deregisters B; an undeclared account is drift the next `up` deregisters",
     spec: "tests/e2e/delegated-administrator-change.e2e.spec.ts",
   },
   restyle: {
@@ -33,6 +34,31 @@ export const REAL_WORLD_CHANGES = {
     outcome:
       "adopted with no mutating call and a no-change preview after, or `ImportMismatchError` changing nothing; `get` reads `accountId`; `MemberRootCredentials` refuses `import` before any AWS call",
     spec: "tests/e2e/import-and-lookup.e2e.spec.ts",
+  },
+  previewIsThePlan: {
+    change:
+      "a create previewed with no credentials, in a consolidated-billing organization, with a mismatched `organizationId`, or `MemberRootCredentials` at the management account; a first `OrganizationRootCredentials` preview",
+    outcome:
+      "the preview fails with the very typed error the `up` gives, with no change; the first preview lists per account what the `up` will delete, masked",
+    spec: "tests/e2e/preview-is-the-plan.e2e.spec.ts",
+  },
+  adoptedOnDestroy: {
+    change: "a destroy of resources that adopted features and a delegated administrator on create",
+    outcome:
+      "what was adopted stays, and create and destroy say so (`removeAdoptedOnDelete` opts in); trusted access is never turned off under what stays",
+    spec: "tests/e2e/adopted-on-destroy.e2e.spec.ts",
+  },
+  fleetWithOneBlocked: {
+    change: "`OrganizationRootCredentials` over 40 member accounts, one blocked by an SCP",
+    outcome:
+      "the error names the account and `--continue-on-error`, which then converges all 39 others; an `organizationId` a preview cannot know is refused",
+    spec: "tests/e2e/organization-root-credentials.e2e.spec.ts",
+  },
+  passwordRecovery: {
+    change: "password recovery declared, then dropped",
+    outcome:
+      "recovery takes one `up`; the password-less login profile it leaves is audited, shown as drift and deleted when `password` is removed",
+    spec: "tests/e2e/password-recovery.e2e.spec.ts",
   },
   mixedStyles: {
     change: "two resources of one program manage the same feature for the same organization",
