@@ -168,9 +168,11 @@ export class ImportMismatchError extends RootAccessError {
     readonly kind: string,
     readonly organizationId: string,
     readonly needed: string,
+    /** What is imported, when it is not the organization (MemberRootCredentials: the account). */
+    readonly subject = `organization ${organizationId}`,
   ) {
     super(
-      `Cannot import ${kind} from organization ${organizationId}: importing never changes AWS, but the live state ` +
+      `Cannot import ${kind} from ${subject}: importing never changes AWS, but the live state ` +
         `differs from the declaration (it would need to ${needed}). Fix: declare what is live, or remove the ` +
         "`import` option to let Pulumi make the change.",
     );

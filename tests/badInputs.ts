@@ -104,6 +104,20 @@ const ROWS: Row[] = [
   ["a role ARN with a short account", "RootSessions", { roleArn: "arn:aws:iam::1234:role/Admin" }, "roleArn", /IAM role ARN/],
   ["an import ID that is not an organization ID", "RootSessions", { importId: "r-1234" }, "importId", /`import` option's ID/],
   [
+    "an account ID as the import ID of a feature",
+    "RootSessions",
+    { importId: "123456789012" },
+    "importId",
+    /must be the organization ID/,
+  ],
+  [
+    "an import ID that is not the declared account",
+    "MemberRootCredentials",
+    { accountId: "222222222222", importId: "333333333333" },
+    "importId",
+    /must be the declared accountId "222222222222"/,
+  ],
+  [
     "a missing delegated administrator account",
     "IamDelegatedAdministrator",
     {},

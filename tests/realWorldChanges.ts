@@ -30,9 +30,10 @@ export const REAL_WORLD_CHANGES = {
     spec: "tests/e2e/deferred-delete.e2e.spec.ts",
   },
   importPrerequisites: {
-    change: "the `import` option on `IamTrustedAccess` or `IamDelegatedAdministrator`; `IamDelegatedAdministrator.get(...)`",
+    change:
+      "the `import` option on `IamTrustedAccess`, `IamDelegatedAdministrator` or `MemberRootCredentials`; `IamDelegatedAdministrator.get(...)`",
     outcome:
-      "adopted with no mutating call and a no-change preview after, or `ImportMismatchError` changing nothing; `get` reads `accountId`; `MemberRootCredentials` refuses `import` before any AWS call",
+      "adopted with no mutating call and a no-change preview after, or `ImportMismatchError` changing nothing (also `MemberRootCredentials`, by account ID); `get` reads `accountId`",
     spec: "tests/e2e/import-and-lookup.e2e.spec.ts",
   },
   previewIsThePlan: {

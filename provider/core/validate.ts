@@ -135,7 +135,10 @@ const CHECKS: Record<string, Checker> = {
   region: stringMatching(REGION_PATTERN, "an AWS Region name such as us-east-1"),
   profile: stringMatching(PROFILE_PATTERN, "a profile name from your AWS config file (1-128 characters, no spaces)"),
   roleArn: stringMatching(ROLE_ARN_PATTERN, "an IAM role ARN like arn:aws:iam::123456789012:role/Name"),
-  importId: stringMatching(ORGANIZATION_ID_PATTERN, `the \`import\` option's ID: ${ORGANIZATION_ID_SHAPE}`),
+  importId: stringMatching(
+    /^(o-[a-z0-9]{10,32}|\d{12})$/,
+    `the \`import\` option's ID: ${ORGANIZATION_ID_SHAPE}, or for MemberRootCredentials its 12-digit account ID`,
+  ),
   propagationTimeoutSeconds: checkSeconds,
   enabledFeatures: checkFeatureList,
   disableOnDelete: checkBoolean,
@@ -171,6 +174,28 @@ const INTERNAL_PROPERTIES = ["__provider", PREVIEWING];
 
 /** A check across properties, for combinations that are wrong though each value is fine. */
 export type CrossCheck = (news: Record<string, unknown>) => CheckFailure[];
+
+/** A kind keyed by its organization is imported by the organization ID. */
+export const importIsOrganization: CrossCheck = (news) =>
+  typeof news.importId === "string" && !ORGANIZATION_ID_PATTERN.test(news.importId)
+    ? [
+        {
+          property: "importId",
+          reason: `importId must be the organization ID (o-…), the resource's ID, got ${show(news.importId)}`,
+        },
+      ]
+    : [];
+
+/** MemberRootCredentials is imported by its account ID, which must be the account it declares. */
+export const importIsTheAccount: CrossCheck = (news) =>
+  news.importId !== undefined && news.importId !== news.accountId
+    ? [
+        {
+          property: "importId",
+          reason: `importId must be the declared accountId ${show(news.accountId)}, the resource's ID, got ${show(news.importId)}`,
+        },
+      ]
+    : [];
 
 /**
  * `allowPasswordRecovery` keeps a login profile that removing `password` would delete: they cannot go together. Only

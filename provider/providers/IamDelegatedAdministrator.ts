@@ -9,7 +9,7 @@ import type { Plan, Verbs } from "../core/reconcile";
 import { fromImport, fromState, organizationIdOf } from "../core/organizationGuard";
 import type { Expected } from "../core/organizationGuard";
 import { claim } from "../core/claims";
-import { ACCOUNT_ID_PATTERN, CONNECTION_PROPERTIES, UNKNOWN } from "../core/validate";
+import { ACCOUNT_ID_PATTERN, CONNECTION_PROPERTIES, UNKNOWN, importIsOrganization } from "../core/validate";
 import {
   DelegatedAdministratorChangeError,
   ImportMismatchError,
@@ -256,4 +256,6 @@ const lifecycle: Lifecycle = {
   },
 };
 
-export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "importId", "accountId", REMOVE_ADOPTED], lifecycle);
+export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "importId", "accountId", REMOVE_ADOPTED], lifecycle, [
+  importIsOrganization,
+]);

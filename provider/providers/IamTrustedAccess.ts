@@ -9,7 +9,7 @@ import type { Verbs } from "../core/reconcile";
 import { fromImport, fromState } from "../core/organizationGuard";
 import type { Expected } from "../core/organizationGuard";
 import { claim } from "../core/claims";
-import { CONNECTION_PROPERTIES, UNKNOWN } from "../core/validate";
+import { CONNECTION_PROPERTIES, UNKNOWN, importIsOrganization } from "../core/validate";
 import { ImportMismatchError, OrganizationNotInAllFeaturesModeError } from "../errors";
 import type { AwsApi, OrganizationInfo } from "../aws";
 import { WHEN_GONE, applyPlan, bestEffort, readOrganizationItems, unclaimed, unlessGone } from "./awsCalls";
@@ -168,4 +168,4 @@ async function stillUsing(api: AwsApi): Promise<string[] | undefined> {
   ];
 }
 
-export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "importId", "disableOnDelete"], lifecycle);
+export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "importId", "disableOnDelete"], lifecycle, [importIsOrganization]);

@@ -6,8 +6,8 @@
  */
 import { credentialCount, kindsToRemove, maskKeyId, presentCredentials } from "../core/rootCredentials";
 import type { CredentialKind, PresentCredential, RootCredentials } from "../core/rootCredentials";
-import { CONNECTION_PROPERTIES, UNKNOWN, recoveryConflict } from "../core/validate";
-import { RootAccessError } from "../errors";
+import { CONNECTION_PROPERTIES, UNKNOWN, importIsTheAccount, recoveryConflict } from "../core/validate";
+import { ImportMismatchError, RootAccessError } from "../errors";
 import { allowPasswordRecovery, auditMember, removeCredentials } from "../rootCredentials/memberAccount";
 import type { AwsApi } from "../aws";
 import { reachedOrganization } from "./awsCalls";
@@ -83,12 +83,24 @@ function describeWork(remove: PresentCredential[], recovery: boolean): string[] 
   ];
 }
 
+/** An import changes nothing: the account must already be as declared, or the import is refused. */
+function refuseUnlessAsDeclared(accountId: string, remove: PresentCredential[], recovery: boolean, inputs: Props): void {
+  const work = describeWork(remove, recovery);
+  if (work.length === 0) return;
+  const organization = typeof inputs.organizationId === "string" ? inputs.organizationId : "";
+  throw new ImportMismatchError(KIND, organization, work.join("; "), `account ${accountId}`);
+}
+
 /** Create and update: remove what is present and declared, allow recovery when asked, audit again, say what was done. */
 async function enforce(api: AwsApi, inputs: Props, report: Reporter) {
   const accountId = String(inputs.accountId);
   await guard(api, `manage the root credentials of account ${accountId}`, inputs);
   const before = await audit(api, accountId, inputs);
   const { remove, recovery } = deviations(accountId, before, inputs);
+  if (inputs.importId !== undefined) {
+    refuseUnlessAsDeclared(accountId, remove, recovery, inputs);
+    report(`${KIND}: imported account ${accountId} by adoption (the root user is as declared; nothing was changed).`);
+  }
   const done = await removeCredentials(api, accountId, remove);
   if (recovery) {
     await allowPasswordRecovery(api, accountId);
@@ -119,6 +131,7 @@ async function planCreate(api: AwsApi, inputs: Props, report: Reporter): Promise
     return;
   }
   const { remove, recovery } = deviations(accountId, found, inputs);
+  if (inputs.importId !== undefined) return refuseUnlessAsDeclared(accountId, remove, recovery, inputs);
   const work = describeWork(remove, recovery);
   if (work.length > 0) report(`${KIND} ${accountId}: the create will ${work.join("; ")}.`);
 }
@@ -187,6 +200,7 @@ const lifecycle: Lifecycle = {
   },
 };
 
-export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "accountId", "remove", "allowPasswordRecovery"], lifecycle, [
+export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "importId", "accountId", "remove", "allowPasswordRecovery"], lifecycle, [
   recoveryConflict,
+  importIsTheAccount,
 ]);

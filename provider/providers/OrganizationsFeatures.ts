@@ -4,10 +4,12 @@
  * as one require() of this file.
  */
 import { makeProvider } from "./provider";
+import { importIsOrganization } from "../core/validate";
 import { FEATURE_PROPERTIES, featureLifecycle } from "./featureLifecycle";
 
 export = makeProvider(
   "OrganizationsFeatures",
   [...FEATURE_PROPERTIES, "enabledFeatures"],
   featureLifecycle({ kind: "OrganizationsFeatures" }),
+  [importIsOrganization],
 );

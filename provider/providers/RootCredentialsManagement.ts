@@ -4,10 +4,12 @@
  * one require() of this file.
  */
 import { makeProvider } from "./provider";
+import { importIsOrganization } from "../core/validate";
 import { FEATURE_PROPERTIES, featureLifecycle } from "./featureLifecycle";
 
 export = makeProvider(
   "RootCredentialsManagement",
   FEATURE_PROPERTIES,
   featureLifecycle({ kind: "RootCredentialsManagement", fixed: "RootCredentialsManagement" }),
+  [importIsOrganization],
 );

@@ -3,7 +3,6 @@ import memberRootCredentialsProvider from "../providers/MemberRootCredentials";
 import { RootAccessResource } from "./rootAccessResource";
 import type { ConnectionArgs } from "./connectionArgs";
 import type { CredentialKind } from "../core/rootCredentials";
-import { InvalidArgumentsError, forProgram } from "../errors";
 
 /** Arguments of {@link MemberRootCredentials}. */
 export interface MemberRootCredentialsArgs extends ConnectionArgs {
@@ -31,7 +30,8 @@ export interface MemberRootCredentialsArgs extends ConnectionArgs {
  * `IAMCreateRootUserPassword`. Delete changes nothing, because deleted credentials cannot be restored.
  *
  * Needs centralized root access with `RootCredentialsManagement` (and `RootSessions` for password recovery), and
- * the management account's or the IAM delegated administrator's credentials. The resource ID is the account ID.
+ * the management account's or the IAM delegated administrator's credentials. The resource ID is the account ID; the
+ * `import` option takes it too, and refuses (changing nothing) while the root user has a credential `remove` names.
  *
  * @example
  * new MemberRootCredentials("workloads-root", { accountId: "222222222222" });
@@ -51,16 +51,6 @@ export class MemberRootCredentials extends RootAccessResource {
   declare public readonly credentialCount: pulumi.Output<number>;
 
   constructor(name: string, args: MemberRootCredentialsArgs, opts?: pulumi.CustomResourceOptions) {
-    if (opts?.import !== undefined) {
-      // Refused here, before the engine: its own import cannot reach a dynamic provider (pulumi/pulumi#16175).
-      throw forProgram(
-        new InvalidArgumentsError(`MemberRootCredentials "${name}"`, [
-          "the `import` option is not supported for MemberRootCredentials. To take an account under management " +
-            "without changing it, declare it with `remove: []` (it only watches: a preview lists what is present), " +
-            "then list the kinds to remove",
-        ]),
-      );
-    }
     super(
       memberRootCredentialsProvider,
       "MemberRootCredentials",

@@ -62,15 +62,48 @@ describe("the import option and lookups of the prerequisite kinds", function () 
     expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal([]);
   });
 
-  it("refuses the import option on MemberRootCredentials with a clear error, before any AWS call", async () => {
+  /** Centralized root access on, as member-account root credentials need. */
+  function withRootFeatures(change: (state: ReturnType<EmulatorFixture["emulator"]["state"]>) => void = () => {}): void {
+    const state = fx.emulator.state();
+    state.organizations[0]!.enabledRootFeatures = ["RootCredentialsManagement", "RootSessions"];
+    change(state);
+    fx.emulator.setState(state);
+  }
+
+  it("imports MemberRootCredentials by its account ID when the root user is as declared, changing nothing", async () => {
+    withRootFeatures();
     declare(project, [{ kind: "MemberRootCredentials", name: "member", args: { accountId: MEMBER }, opts: { import: MEMBER } }]);
-    const preview = await project.preview([], true);
-    expect(preview.code).to.not.equal(0);
-    expect(flat(preview.output)).to.include(
-      'InvalidArgumentsError: Invalid arguments for MemberRootCredentials "member", so nothing was called in AWS: the `import` option is not supported',
-    );
-    expect(flat(preview.output), "no stack trace").to.not.match(/requireFromString|^\s+at /m);
-    expect(fx.emulator.calls()).to.deep.equal([]);
+    const up = await project.up();
+    expect(flat(up.stdout)).to.include(`MemberRootCredentials: imported account ${MEMBER} by adoption`);
+    expect(operations(fx.emulator).filter((op) => !/^(List|Get|Describe|AssumeRoot$)/.test(op))).to.deep.equal([]);
+    const [resource] = await project.resources(":MemberRootCredentials");
+    expect(resource?.id).to.equal(MEMBER);
+    expect((await project.preview(["--expect-no-changes"], true)).code, "a no-change preview after import").to.equal(0);
+  });
+
+  it("refuses to import MemberRootCredentials whose root user still has a declared credential, in preview and up, deleting nothing", async () => {
+    withRootFeatures((state) => {
+      state.accounts.find((a) => a.id === MEMBER)!.rootUser = {
+        password: false,
+        accessKeys: ["AKIAROOTIMPORT000001"],
+        signingCertificates: [],
+        mfaDevices: [],
+      };
+    });
+    declare(project, [{ kind: "MemberRootCredentials", name: "member", args: { accountId: MEMBER }, opts: { import: MEMBER } }]);
+    for (const result of [
+      await project.preview([], true),
+      await project.pulumi(["up", "--yes", "--skip-preview"], { allowFailure: true }),
+    ]) {
+      expect(result.code).to.not.equal(0);
+      expect(flat(result.stdout)).to.include(
+        `ImportMismatchError: Cannot import MemberRootCredentials from account ${MEMBER}: importing never changes AWS, ` +
+          "but the live state differs from the declaration (it would need to delete root access key AKIA…0001)",
+      );
+    }
+    expect(fx.emulator.state().accounts.find((a) => a.id === MEMBER)!.rootUser!.accessKeys).to.deep.equal([
+      "AKIAROOTIMPORT000001",
+    ]);
   });
 
   it("IamDelegatedAdministrator.get(...) reads the registered account into accountId", async () => {
