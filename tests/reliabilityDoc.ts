@@ -28,7 +28,7 @@ export function renderReliabilityDoc(): string {
     "",
     "| what | figure | proved by |",
     "| --- | --- | --- |",
-    `| wrong declarations rejected in \`check\`, each naming its property, with zero AWS calls | ${BAD_INPUTS.length} cases over ${kinds.length} resources and ${properties.length} properties | \`tests/unit/validate.spec.ts\`, and again through the real engine in \`tests/e2e/bad-input.e2e.spec.ts\` (emulator call log: 0 calls) |`,
+    `| wrong declarations rejected in \`check\`, each naming its property, with zero AWS calls | ${BAD_INPUTS.length} cases over ${kinds.length} resources and ${properties.length} properties | \`tests/unit/providers/check.spec.ts\`, and again through the real engine in \`tests/e2e/bad-input.e2e.spec.ts\` (emulator call log: 0 calls) |`,
     `| injected AWS faults survived, each followed by a converging \`pulumi up\` | ${FAULT_SCENARIOS.length} of ${FAULT_SCENARIOS.length}: ${recovered} absorbed within the same \`up\`, ${FAULT_SCENARIOS.length - recovered} failed with a clear error naming what was done | \`tests/e2e/faults.e2e.spec.ts\`, \`tests/e2e/faults-that-fail.e2e.spec.ts\` |`,
     `| \`pulumi up\` killed with SIGKILL mid-call, then resumed | ${crash.length} of ${crash.length} converged (during ${crash.join(", during ")}) with no repeated AWS change | \`tests/e2e/crash.e2e.spec.ts\` |`,
     `| credential sources proven absent from stack export, serialized provider, CLI output and error messages | ${sources.length} of ${sources.length} (${sources.join(", ")}) | \`tests/e2e/secrets.e2e.spec.ts\` |`,

@@ -38,8 +38,6 @@ export interface RootCredentials {
   mfaDevices: string[];
 }
 
-export const NO_CREDENTIALS: RootCredentials = { password: false, accessKeys: [], signingCertificates: [], mfaDevices: [] };
-
 /** "AKIA…XYZ1": enough to tell keys apart in state and messages, never the whole ID. */
 export function maskKeyId(id: string): string {
   return id.length > 8 ? `${id.slice(0, 4)}…${id.slice(-4)}` : "…";

@@ -151,6 +151,11 @@ const CHECKS: Record<string, Checker> = {
   allowPasswordRecovery: checkBoolean,
 };
 
+/** Whether `check` knows how to check a property. */
+export function hasCheck(property: string): boolean {
+  return Object.hasOwn(CHECKS, property);
+}
+
 /** The connection settings and organization guard every resource takes. */
 export const CONNECTION_PROPERTIES = ["organizationId", "region", "profile", "roleArn"] as const;
 

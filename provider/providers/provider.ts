@@ -16,6 +16,7 @@ import {
   ORGANIZATION_ID_PATTERN,
   UNKNOWN,
   containsUnknown,
+  hasCheck,
   show,
   splitPreviewing,
   validateInputs,
@@ -157,6 +158,11 @@ export function makeProvider(
   lifecycle: Lifecycle,
   crossChecks: readonly CrossCheck[] = [],
 ): KindProvider {
+  // A property with no check would pass `check` unchecked: refused when the kind's module loads.
+  const unchecked = properties.find((p) => !hasCheck(p));
+  if (unchecked !== undefined) {
+    throw new Error(`${kind} declares property "${unchecked}", which has no check in core/validate.ts: add a row to CHECKS`);
+  }
   // Mutated, never reassigned: a serialized closure gives each method its own copy of a reassigned variable.
   const stack: StackSettings = {};
   const connect = (props: Props, origin: SettingsOrigin): AwsApi => createAwsApi(settingsFor(stack, props, origin));

@@ -3,8 +3,10 @@ import { MANAGEMENT_NOTE } from "./audit";
 import type { AccountAudit, RootCredentialsAudit } from "./audit";
 import { printable } from "../errors";
 import { credentialCount } from "../core/rootCredentials";
+import type { AUDIT_FORMATS } from "../core/validate";
 
-export type AuditFormat = "table" | "json" | "csv";
+/** One of AUDIT_FORMATS, the list the options are checked against. */
+export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
 function keysOf(row: AccountAudit): string[] {
   return (row.credentials?.accessKeys ?? []).map((k) =>

@@ -10,6 +10,14 @@ describe("docs/reliability.md", () => {
     expect(readFileSync(RELIABILITY_DOC, "utf8")).to.equal(renderReliabilityDoc());
   });
 
+  it("cites only paths that exist", () => {
+    const cited = [
+      ...readFileSync(RELIABILITY_DOC, "utf8").matchAll(/`((?:tests|docs|provider|emulator|harness|bench)\/[^`\s]+)`/g),
+    ];
+    expect(cited.length).to.be.greaterThan(10);
+    for (const [, path] of cited) expect(existsSync(join(__dirname, "..", "..", path!)), path).to.equal(true);
+  });
+
   it("names, for every real-world change, a spec that exists", () => {
     for (const { spec } of Object.values(REAL_WORLD_CHANGES))
       expect(existsSync(join(__dirname, "..", "..", spec)), spec).to.equal(true);

@@ -1,8 +1,9 @@
 import { expect } from "chai";
-import { UNKNOWN } from "../../../provider/core/validate";
+import { UNKNOWN, hasCheck } from "../../../provider/core/validate";
+import { makeProvider } from "../../../provider/providers/provider";
 import type { CheckFailure } from "../../../provider/core/validate";
 import { BAD_INPUTS, OF } from "../../badInputs";
-import { providerFor } from "../../providers";
+import { PROVIDERS, providerFor } from "../../providers";
 import type { ResourceKind } from "../../providers";
 
 /**
@@ -77,5 +78,19 @@ describe("check of MemberRootCredentials", () => {
 
   it("lets an account ID that is unknown during preview through", async () => {
     expect(await validateInputs("MemberRootCredentials", { accountId: UNKNOWN, remove: [UNKNOWN] })).to.deep.equal([]);
+  });
+});
+
+describe("the declaration of a kind's properties", () => {
+  it("fails when the provider is made, naming a property that has no check", () => {
+    expect(() => makeProvider("Sample", ["organizationId", "colour"], providerFor("RootSessions").lifecycle)).to.throw(
+      /Sample declares property "colour", which has no check in core\/validate\.ts/,
+    );
+  });
+
+  it("has a check for every property of every kind", () => {
+    for (const kind of Object.keys(PROVIDERS) as ResourceKind[]) {
+      for (const property of providerFor(kind).properties) expect(hasCheck(property), `${kind}.${property}`).to.equal(true);
+    }
   });
 });
