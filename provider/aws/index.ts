@@ -29,6 +29,7 @@ export type { ConnectionSettings } from "./connection";
 export { FALLBACK_REGION, MAX_ATTEMPTS, describeCredentials } from "./connection";
 export { MAX_PAGES } from "./pagination";
 export { forgetRunFacts, runFact } from "./runFacts";
+export { bestEffort, diagnose } from "./diagnosis";
 
 export interface AwsApiOptions {
   /** Items per page of Organizations lists (`MaxResults`); AWS's default when absent. */

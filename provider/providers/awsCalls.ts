@@ -2,51 +2,15 @@
  * Calling AWS from a lifecycle: the one wrapper that maps AWS errors (after a look at which organization the
  * credentials reach), the organization reached, the rule for an organization that is gone, and applying a plan.
  */
-import {
-  ChangeIncompleteError,
-  OrganizationMismatchError,
-  RootAccessError,
-  isOrganizationGone,
-  isPrerequisiteError,
-  isWrongCallerError,
-  mapAwsError,
-} from "../errors";
+import { ChangeIncompleteError, isOrganizationGone } from "../errors";
 import type { ErrorContext } from "../errors";
 import { guardOrganization } from "../core/organizationGuard";
 import type { Expected } from "../core/organizationGuard";
 import { claimant } from "../core/claims";
 import type { Plan, Verbs } from "../core/reconcile";
+import { bestEffort, diagnose } from "../aws";
 import type { AwsApi, OrganizationInfo } from "../aws";
 import type { Props, Reporter } from "./provider";
-
-/** A read-only look after a failure: undefined when it fails too, so the original error still stands. */
-export async function bestEffort<T>(fn: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await fn();
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Maps what AWS threw into the package's error. For a missing prerequisite it first asks Organizations which
- * organization the credentials reach: another organization than the resource's is a mismatch, not a prerequisite
- * to fix; otherwise the message names the organization reached (and its management account, for a caller that is
- * not it).
- */
-export async function diagnose(api: AwsApi, err: unknown, context: ErrorContext, expected?: Expected): Promise<RootAccessError> {
-  if (RootAccessError.isInstance(err) || !isPrerequisiteError(err)) return mapAwsError(err, context);
-  const org = await bestEffort(() => api.organizations.describeOrganization());
-  if (!org?.id) return mapAwsError(err, context);
-  if (expected && expected.organizationId !== org.id) {
-    return new OrganizationMismatchError(context.action, expected.organizationId, org.id, expected.source);
-  }
-  return mapAwsError(err, {
-    ...context,
-    organizationId: org.id,
-    ...(isWrongCallerError(err) ? { hint: `The management account of ${org.id} is ${org.managementAccountId}.` } : {}),
-  });
-}
 
 /** Every AWS call of a lifecycle goes through here, so every failure is mapped the same way. */
 export async function awsCall<T>(api: AwsApi, context: ErrorContext, fn: () => Promise<T>, expected?: Expected): Promise<T> {

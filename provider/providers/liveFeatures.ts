@@ -8,7 +8,7 @@ import type { ErrorContext } from "../errors";
 import { IAM_SERVICE_PRINCIPAL } from "../core/features";
 import type { Expected } from "../core/organizationGuard";
 import type { AwsApi, FeatureState } from "../aws";
-import { diagnose } from "./awsCalls";
+import { diagnose } from "../aws";
 import type { Reporter } from "./provider";
 
 /** Default bound on waiting for IAM to see trusted access, in seconds. */

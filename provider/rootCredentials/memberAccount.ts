@@ -18,8 +18,7 @@ import {
 import type { RootSessionContext } from "../errors";
 import { MFA_NOTE } from "../core/rootCredentials";
 import type { CredentialKind, PresentCredential, RootCredentials } from "../core/rootCredentials";
-import { bestEffort, diagnose } from "../providers/awsCalls";
-import { runFact } from "../aws";
+import { bestEffort, diagnose, runFact } from "../aws";
 import type { AwsApi, RootTask, RootUserApi } from "../aws";
 
 /** The centralized root access feature a root session for each task needs (README: "Emulator choices"). */
