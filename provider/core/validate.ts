@@ -136,7 +136,7 @@ const CHECKS: Record<string, Checker> = {
   profile: stringMatching(PROFILE_PATTERN, "a profile name from your AWS config file (1-128 characters, no spaces)"),
   roleArn: stringMatching(ROLE_ARN_PATTERN, "an IAM role ARN like arn:aws:iam::123456789012:role/Name"),
   importId: stringMatching(
-    /^(o-[a-z0-9]{10,32}|\d{12})$/,
+    new RegExp(`${ORGANIZATION_ID_PATTERN.source}|${ACCOUNT_ID_PATTERN.source}`),
     `the \`import\` option's ID: ${ORGANIZATION_ID_SHAPE}, or for MemberRootCredentials its 12-digit account ID`,
   ),
   propagationTimeoutSeconds: checkSeconds,

@@ -50,6 +50,15 @@ function trustedAccessPending(subject: string, operation: "create" | "update"): 
   );
 }
 
+/** What a create of a feature kind will do, as `planFor` reads it. */
+interface CreatePlan {
+  live: FeatureState;
+  desired: FeatureName[];
+  importing: boolean;
+  adopted: FeatureName[];
+  plan: Plan<FeatureName>;
+}
+
 export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
   /** The features this resource declared (from state) or declares (from inputs), sorted once. */
   const declaredOf = (props: Props): FeatureName[] => {
@@ -98,6 +107,31 @@ export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
     for (const feature of desired) if (state.enabledFeatures.includes(feature)) claim(state.organizationId, feature, kind);
   };
 
+  /**
+   * What a create will do, read once for its preview and for the create itself: the live features, what it enables
+   * (create only switches features on) and what it adopts. An import must leave state and AWS in agreement, so it
+   * refuses any difference, undeclared features of an authoritative kind included; it manages fully, adopting
+   * nothing, while a plain create leaves on delete what it found on. Only the create waits for trusted access.
+   */
+  const planFor = async (api: AwsApi, inputs: Props, report: Reporter, wait: boolean): Promise<CreatePlan> => {
+    const action = `create ${kind}`;
+    const expected = fromImport(inputs.importId);
+    const live = await listLive(api, { action }, report, expected, wait ? inputs : undefined);
+    guardOrganization(action, live.organizationId, expected, inputs);
+    const desired = desiredOf(inputs);
+    if (expected) {
+      const full = reconcile(desired, live.enabledFeatures, scope);
+      if (!isEmptyPlan(full)) throw new ImportMismatchError(kind, live.organizationId, describePlan(full));
+    }
+    return {
+      live,
+      desired,
+      importing: expected !== undefined,
+      adopted: expected ? [] : desired.filter((f) => live.enabledFeatures.includes(f)),
+      plan: reconcile(desired, live.enabledFeatures, []),
+    };
+  };
+
   /** The authoritative set, created beside features it does not declare: the next update disables them. */
   const reportUndeclared = (live: FeatureState, desired: FeatureName[], report: Reporter): void => {
     const undeclared = fixed ? [] : live.enabledFeatures.filter((f) => !desired.includes(f));
@@ -128,27 +162,20 @@ export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
 
   return {
     async planCreate(api, inputs, report) {
-      const action = `create ${kind}`;
-      const expected = fromImport(inputs.importId);
-      let live: FeatureState;
+      let planned: CreatePlan;
       try {
-        live = await listLive(api, { action }, report, expected);
+        planned = await planFor(api, inputs, report, false);
       } catch (e) {
         if (!isServiceAccessNotEnabled(e)) throw e;
         report(trustedAccessPending(kind, "create"));
         return;
       }
-      guardOrganization(action, live.organizationId, expected, inputs);
-      const desired = desiredOf(inputs);
+      const { live, desired, importing, adopted, plan } = planned;
       const org = live.organizationId;
-      if (expected) {
-        const full = reconcile(desired, live.enabledFeatures, scope);
-        if (!isEmptyPlan(full)) throw new ImportMismatchError(kind, org, describePlan(full));
+      if (importing) {
         report(`${kind}: the import will adopt organization ${org} as it is; nothing will change.`);
         return;
       }
-      const plan = reconcile(desired, live.enabledFeatures, []);
-      const adopted = desired.filter((f) => live.enabledFeatures.includes(f));
       const parts = [
         ...(isEmptyPlan(plan) ? [] : [`will ${describePlan(plan)}`]),
         ...(adopted.length > 0 ? [`will adopt ${adopted.join(", ")}, already enabled`] : []),
@@ -187,22 +214,13 @@ export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
     },
 
     async create(api, inputs, report) {
-      const desired = desiredOf(inputs);
-      const action = `create ${kind}`;
-      const expected = fromImport(inputs.importId);
-      const live = await listLive(api, { action }, report, expected, inputs);
-      guardOrganization(action, live.organizationId, expected, inputs);
+      const { live, desired, importing, adopted, plan } = await planFor(api, inputs, report, true);
       const org = live.organizationId;
-      if (expected) {
-        // An import must leave state and AWS in agreement, so an authoritative kind also checks undeclared features.
-        const full = reconcile(desired, live.enabledFeatures, scope);
-        if (!isEmptyPlan(full)) throw new ImportMismatchError(kind, org, describePlan(full));
+      if (importing) {
         report(
           `${kind}: imported organization ${org} by adoption (the live state matches the declaration; nothing was changed).`,
         );
       }
-      // An import manages fully, as Pulumi users expect; a plain create leaves on delete what it found on.
-      const adopted = expected ? [] : desired.filter((f) => live.enabledFeatures.includes(f));
       if (adopted.length > 0) {
         const them = adopted.length === 1 ? "it" : "them";
         report(
@@ -213,8 +231,7 @@ export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
       reportUndeclared(live, desired, report);
       let state: FeatureState;
       try {
-        // Create only switches features on; a feature that is already on is adopted as it is.
-        state = await apply(api, reconcile(desired, live.enabledFeatures, []), live);
+        state = await apply(api, plan, live);
       } catch (e) {
         // The partial state is attached so the engine records the resource (a partial create).
         if (e instanceof FeatureChangeIncompleteError) {

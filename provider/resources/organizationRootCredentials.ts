@@ -1,13 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createAwsApi } from "../aws";
-import type { ConnectionSettings } from "../aws";
+import type { AccountInfo, ConnectionSettings, OrganizationInfo } from "../aws";
 import { ACCOUNT_ID_PATTERN, show } from "../core/validate";
 import type { CredentialKind } from "../core/rootCredentials";
 import {
   AccountNotActiveMemberError,
   InvalidArgumentsError,
   OrganizationMismatchError,
-  RootAccessError,
   forProgram,
   mapAwsError,
 } from "../errors";
@@ -109,12 +108,14 @@ export class OrganizationRootCredentials extends pulumi.ComponentResource {
       if (roleArn) settings.roleArn = roleArn;
       const api = createAwsApi(settings);
       const action = LIST_ACCOUNTS_ACTION;
-      const { org, accounts } = await (async () => {
-        const reached = await organizationReached(api);
-        return { org: reached, accounts: await organizationAccounts(api, reached) };
-      })().catch((e: unknown) => {
-        throw forProgram(RootAccessError.isInstance(e) ? e : mapAwsError(e, { action }));
-      });
+      let org: OrganizationInfo;
+      let accounts: AccountInfo[];
+      try {
+        org = await organizationReached(api);
+        accounts = await organizationAccounts(api, org);
+      } catch (e) {
+        throw forProgram(mapAwsError(e, { action }));
+      }
       if (organizationId && organizationId !== org.id) {
         throw forProgram(new OrganizationMismatchError(action, organizationId, org.id, "organizationId input"));
       }

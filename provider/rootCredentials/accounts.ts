@@ -9,12 +9,11 @@ export const LIST_ACCOUNTS_ACTION = "list the organization's member accounts";
 
 /** A refused listing: a member account's credentials say so with the fix; anything else is mapped as it is. */
 async function listingRefused(api: AwsApi, org: OrganizationInfo, err: unknown): Promise<RootAccessError> {
-  const action = LIST_ACCOUNTS_ACTION;
-  if (!isAccessDenied(err)) return mapAwsError(err, { action, organizationId: org.id });
-  const caller = await api.sts.callerAccountId().catch(() => undefined);
+  const context = { action: LIST_ACCOUNTS_ACTION, organizationId: org.id };
+  const caller = isAccessDenied(err) ? await api.sts.callerAccountId().catch(() => undefined) : undefined;
   return caller !== undefined && caller !== org.managementAccountId
-    ? new AccountNotManagementOrDelegatedAdministratorError({ action, organizationId: org.id })
-    : mapAwsError(err, { action, organizationId: org.id });
+    ? new AccountNotManagementOrDelegatedAdministratorError(context)
+    : mapAwsError(err, context);
 }
 
 /** The organization the credentials reach. */

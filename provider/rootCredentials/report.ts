@@ -14,6 +14,33 @@ function keysOf(row: AccountAudit): string[] {
   );
 }
 
+const yesNo = (b: boolean): string => (b ? "yes" : "no");
+
+/**
+ * The password, login profile, access keys, signing certificates and MFA columns: what a member's audit found, or
+ * what the management account's summary says (it names no IDs); empty for a row that was not audited.
+ */
+function credentialCells(row: AccountAudit): string[] {
+  const m = row.management;
+  if (m)
+    return [
+      yesNo(m.passwordPresent),
+      "",
+      m.accessKeysPresent ? "present" : "",
+      m.signingCertificatesPresent ? "present" : "",
+      m.mfaEnabled ? "enabled" : "none",
+    ];
+  const c = row.credentials;
+  if (!c) return ["", "", "", "", ""];
+  return [
+    yesNo(c.password),
+    c.loginProfile === undefined ? "" : yesNo(c.loginProfile),
+    keysOf(row).join("; "),
+    c.signingCertificates.join("; "),
+    c.mfaDevices.join("; "),
+  ];
+}
+
 function statusOf(row: AccountAudit): string {
   if (row.error) return "error";
   if (row.management) return row.management.findings.length > 0 ? "management: not as CIS expects" : "management: as CIS expects";
@@ -34,15 +61,7 @@ export function renderAudit(audit: RootCredentialsAudit, format: AuditFormat): s
     r.accountId,
     r.name ?? "",
     statusOf(r),
-    r.credentials ? (r.credentials.password ? "yes" : "no") : r.management ? (r.management.passwordPresent ? "yes" : "no") : "",
-    r.credentials?.loginProfile === undefined ? "" : r.credentials.loginProfile ? "yes" : "no",
-    r.management ? (r.management.accessKeysPresent ? "present" : "") : keysOf(r).join("; "),
-    r.management
-      ? r.management.signingCertificatesPresent
-        ? "present"
-        : ""
-      : (r.credentials?.signingCertificates ?? []).join("; "),
-    r.management ? (r.management.mfaEnabled ? "enabled" : "none") : (r.credentials?.mfaDevices ?? []).join("; "),
+    ...credentialCells(r),
     r.error
       ? `${r.error.name}: ${r.error.message}`
       : r.management
