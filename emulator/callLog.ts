@@ -6,6 +6,8 @@ export interface CallRecord {
   service: string;
   operation: string;
   accountId?: string;
+  /** The region the caller signed for (its SigV4 credential scope). */
+  region?: string;
   /** Root sessions and AssumeRoot: the member account and the task policy (never a key, secret or token). */
   targetAccountId?: string;
   taskPolicy?: string;

@@ -29,6 +29,8 @@ export type Outcome = { status: number; body: string } | { drop: true };
 export interface Credentials {
   accessKeyId: string;
   sessionToken?: string;
+  /** The region of the signature's credential scope. */
+  region?: string;
 }
 
 function loggedName(operation: string): string {
@@ -36,8 +38,9 @@ function loggedName(operation: string): string {
 }
 
 /** What the log says of a call beyond its operation: whose it was, never its credentials. */
-function whoOf(caller: Caller, request: Request): Partial<CallEntry> {
+function whoOf(caller: Caller, request: Request, credentials: Credentials): Partial<CallEntry> {
   const entry: Partial<CallEntry> = { accountId: caller.accountId };
+  if (credentials.region) entry.region = credentials.region.slice(0, MAX_LOGGED_NAME);
   if (caller.session?.kind === "root") {
     entry.targetAccountId = caller.accountId;
     entry.taskPolicy = caller.session.taskPolicy;
@@ -124,7 +127,7 @@ export class Emulator {
     if (!credentials) return fail(wire.failure("missingAuthentication"));
     const caller = this.world.authenticate(credentials.accessKeyId, credentials.sessionToken);
     if (typeof caller === "string") return fail(wire.failure(caller));
-    const who = whoOf(caller, request);
+    const who = whoOf(caller, request, credentials);
     const decision = this.plan.decide(request.operation);
     if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
     if (decision.failure === "dropConnection") {

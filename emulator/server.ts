@@ -139,7 +139,11 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
       const request = service.wire.parse(req, url, body);
       const token = req.headers["x-amz-security-token"];
       const credentials = signer
-        ? { accessKeyId: signer.accessKeyId, ...(typeof token === "string" ? { sessionToken: token } : {}) }
+        ? {
+            accessKeyId: signer.accessKeyId,
+            region: signer.region,
+            ...(typeof token === "string" ? { sessionToken: token } : {}),
+          }
         : undefined;
       outcome = await emulator.call(service, request, credentials, requestId, arrivedAt);
     } catch (e) {

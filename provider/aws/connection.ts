@@ -5,7 +5,9 @@
  */
 import { IAMClient } from "@aws-sdk/client-iam";
 import { fromIni, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
-import { scrubSecrets } from "../errors";
+import { CONNECTION_KEYS } from "../core/target";
+import type { ConnectionKey } from "../core/target";
+import { isMissingCredentials, scrubSecrets } from "../errors";
 
 /** Where and as whom to call AWS. None of these is a secret. */
 export interface ConnectionSettings {
@@ -15,6 +17,43 @@ export interface ConnectionSettings {
   roleArn?: string;
   /** Where `profile` and `roleArn` came from, for error messages ("the stack config `aws:profile`", …). */
   sources?: { profile?: string; roleArn?: string };
+}
+
+/** One place connection settings come from, and the words a message uses for it ("the stack config `aws:profile`"). */
+export interface SettingsLayer {
+  values: Partial<Record<ConnectionKey, unknown>>;
+  source(key: ConnectionKey): string;
+}
+
+/**
+ * The settings to call AWS with: each key from the first layer that sets it (a resource's own inputs, then provider
+ * configuration, then the stack's), with where `profile` and `roleArn` came from. Unset keys are left to the SDK.
+ */
+export function resolveConnection(layers: readonly SettingsLayer[]): ConnectionSettings {
+  const settings: ConnectionSettings = {};
+  const sources: NonNullable<ConnectionSettings["sources"]> = {};
+  for (const key of CONNECTION_KEYS) {
+    const layer = layers.find((l) => typeof l.values[key] === "string" && l.values[key] !== "");
+    if (!layer) continue;
+    settings[key] = layer.values[key] as string;
+    if (key !== "region") sources[key] = layer.source(key);
+  }
+  return { ...settings, sources };
+}
+
+/** The stack configuration every face honours: `aws:region` and `aws:profile`, as the AWS provider reads them. */
+export function readStackSettings(config: { get(key: string): string | undefined }): Partial<Record<ConnectionKey, string>> {
+  const settings: Partial<Record<ConnectionKey, string>> = {};
+  for (const key of ["region", "profile"] as const) {
+    const value = config.get(`aws:${key}`);
+    if (value) settings[key] = value;
+  }
+  return settings;
+}
+
+/** The stack configuration as a layer of settings. */
+export function stackLayer(values: Partial<Record<ConnectionKey, string>>): SettingsLayer {
+  return { values, source: (key) => `the stack config \`aws:${key}\`` };
 }
 
 /** IAM is a global service; this region is used only when nothing else names one. */
@@ -39,7 +78,7 @@ export function describeCredentials(settings: ConnectionSettings): string | unde
 export function withCredentialSource(settings: ConnectionSettings): (err: unknown) => never {
   return (err) => {
     const described = describeCredentials(settings);
-    if (described && (err as { name?: unknown } | null)?.name === "CredentialsProviderError") {
+    if (described && isMissingCredentials(err)) {
       Object.assign(err as object, { credentials: described });
     }
     throw err;
@@ -68,14 +107,22 @@ export interface ClientConfig {
   credentials?: ReturnType<typeof fromTemporaryCredentials>;
 }
 
-export async function clientConfig(settings: ConnectionSettings): Promise<ClientConfig> {
-  const region = await resolveRegion(settings);
-  const config: ClientConfig = {
-    region,
+/** Region (resolved with the profile), retries and timeouts: what every client shares, whatever its credentials. */
+export async function sharedClientConfig(
+  settings: ConnectionSettings,
+): Promise<Pick<ClientConfig, "region" | "maxAttempts" | "retryMode" | "requestHandler">> {
+  return {
+    region: await resolveRegion(settings),
     maxAttempts: MAX_ATTEMPTS,
     retryMode: "standard",
     requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS },
   };
+}
+
+/** A client's configuration: the shared settings, and credentials from the profile or the role to assume. */
+export async function clientConfig(settings: ConnectionSettings): Promise<ClientConfig> {
+  const config: ClientConfig = await sharedClientConfig(settings);
+  const region = config.region;
   if (settings.profile) config.profile = settings.profile;
   if (settings.roleArn) {
     config.credentials = fromTemporaryCredentials({

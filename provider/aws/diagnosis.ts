@@ -24,7 +24,7 @@ export async function bestEffort<T>(fn: () => Promise<T>): Promise<T | undefined
  * not it).
  */
 export async function diagnose(api: AwsApi, err: unknown, context: ErrorContext, expected?: Expected): Promise<RootAccessError> {
-  if (RootAccessError.isInstance(err) || !isPrerequisiteError(err)) return mapAwsError(err, context);
+  if (RootAccessError.is(err) || !isPrerequisiteError(err)) return mapAwsError(err, context);
   const org = await bestEffort(() => api.organizations.describeOrganization());
   if (!org?.id) return mapAwsError(err, context);
   if (expected && expected.organizationId !== org.id) {

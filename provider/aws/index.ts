@@ -2,6 +2,7 @@
  * The AWS wing: the only code of the package that calls AWS. Clients are built per provider call from plain
  * settings, so nothing live or secret is ever captured into the serialized provider.
  */
+import { CONNECTION_KEYS } from "../core/target";
 import type { AwsApi } from "./api";
 import type { ConnectionSettings } from "./connection";
 import { createIamApi } from "./iam";
@@ -25,8 +26,15 @@ export type {
   StsApi,
 } from "./api";
 export { ROOT_SESSION_SECONDS } from "./rootSessions";
-export type { ConnectionSettings } from "./connection";
-export { FALLBACK_REGION, MAX_ATTEMPTS, describeCredentials } from "./connection";
+export type { ConnectionSettings, SettingsLayer } from "./connection";
+export {
+  FALLBACK_REGION,
+  MAX_ATTEMPTS,
+  describeCredentials,
+  readStackSettings,
+  resolveConnection,
+  stackLayer,
+} from "./connection";
 export { MAX_PAGES } from "./pagination";
 export { forgetRunFacts, runFact } from "./runFacts";
 export { bestEffort, diagnose } from "./diagnosis";
@@ -52,9 +60,8 @@ function changing<A extends unknown[], R>(change: (...args: A) => Promise<R>): (
  * endpoints they resolve against. Never a credential.
  */
 function scopeOf(settings: ConnectionSettings): string {
-  const { region, profile, roleArn } = settings;
   const endpoints = [process.env.AWS_ENDPOINT_URL_IAM, process.env.AWS_ENDPOINT_URL_ORGANIZATIONS];
-  return JSON.stringify([region, profile, roleArn, ...endpoints]);
+  return JSON.stringify([...CONNECTION_KEYS.map((key) => settings[key]), ...endpoints]);
 }
 
 export function createAwsApi(settings: ConnectionSettings, options: AwsApiOptions = {}): AwsApi {

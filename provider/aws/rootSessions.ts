@@ -17,9 +17,9 @@ import {
   ListSigningCertificatesCommand,
 } from "@aws-sdk/client-iam";
 import { AssumeRootCommand, STSClient } from "@aws-sdk/client-sts";
-import { isAwsError, scrubSecrets } from "../errors";
+import { isNoSuchEntity, scrubSecrets } from "../errors";
 import type { RootSessionsApi, RootTask, RootUserApi } from "./api";
-import { clientConfig, lazyClient } from "./connection";
+import { lazyClient, sharedClientConfig } from "./connection";
 import { readAccountSummary } from "./iam";
 import type { Iam } from "./iam";
 import type { ConnectionSettings } from "./connection";
@@ -40,7 +40,7 @@ function rootUserApi(iam: Iam): RootUserApi {
         await iam.send(new GetLoginProfileCommand({}));
         return true;
       } catch (e) {
-        if (isAwsError(e, "NoSuchEntity")) return false;
+        if (isNoSuchEntity(e)) return false;
         throw e;
       }
     },
@@ -95,14 +95,9 @@ export function createRootSessionsApi(settings: ConnectionSettings): RootSession
       });
     const c = assumed.Credentials;
     const secrets = [c?.AccessKeyId ?? "", c?.SecretAccessKey ?? "", c?.SessionToken ?? ""];
-    const { region, maxAttempts, retryMode, requestHandler } = await clientConfig(
-      settings.region ? { region: settings.region } : {},
-    );
+    // Where STS was called (the same region and profile resolution), with the session's own credentials.
     const iam = new IAMClient({
-      region,
-      maxAttempts,
-      retryMode,
-      requestHandler,
+      ...(await sharedClientConfig(settings)),
       credentials: { accessKeyId: secrets[0]!, secretAccessKey: secrets[1]!, sessionToken: secrets[2]! },
     });
     try {

@@ -38,7 +38,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
 /** The error as the user sees it: the package's errors are already redacted and say the fix; anything else is redacted here. */
 function describe(e: unknown): { name: string; message: string } {
-  if (RootAccessError.isInstance(e)) return { name: e.name, message: printable(e.message) };
+  if (RootAccessError.is(e)) return { name: e.name, message: printable(e.message) };
   const name = e instanceof Error ? e.name : "Error";
   return { name, message: printable(redact(e instanceof Error ? e.message : String(e))) };
 }

@@ -6,6 +6,8 @@
 import { ALL_FEATURES, isFeatureName } from "./features";
 import { CREDENTIAL_KINDS, isCredentialKind } from "./rootCredentials";
 import { printable } from "../errors";
+import { CONNECTION_KEYS } from "./target";
+import type { ConnectionKey } from "./target";
 
 export interface CheckFailure {
   property: string;
@@ -156,9 +158,6 @@ export function hasCheck(property: string): boolean {
   return Object.hasOwn(CHECKS, property);
 }
 
-/** The connection settings and organization guard every resource takes. */
-export const CONNECTION_PROPERTIES = ["organizationId", "region", "profile", "roleArn"] as const;
-
 /**
  * Set by the program on a resource's inputs while Pulumi previews (only the program knows: the provider host is not
  * told), so that `check` plans a create then, and only then. `check` removes it: it never reaches state.
@@ -244,11 +243,10 @@ export function validateInputs(
   return failures;
 }
 
-/** The stack's `aws:region` and `aws:profile` get the checks of the inputs they stand in for. */
-export function validateStackSettings(settings: { region?: string; profile?: string }): CheckFailure[] {
+/** Connection settings from configuration (`aws:region`, …) get the checks of the inputs they stand in for. */
+export function validateConfigSettings(namespace: string, settings: Partial<Record<ConnectionKey, string>>): CheckFailure[] {
   const failures: CheckFailure[] = [];
-  CHECKS.region!(failures, "aws:region", settings.region);
-  CHECKS.profile!(failures, "aws:profile", settings.profile);
+  for (const key of CONNECTION_KEYS) CHECKS[key]!(failures, `${namespace}:${key}`, settings[key]);
   return failures;
 }
 
@@ -259,7 +257,7 @@ export const AUDIT_FORMATS = ["table", "json", "csv"] as const;
 /** Checks the options of `auditRootCredentials` and the `audit` CLI, before any AWS call. */
 export function validateAuditOptions(options: Record<string, unknown>): CheckFailure[] {
   const failures: CheckFailure[] = [];
-  const allowed = ["accounts", "concurrency", "format", "region", "profile", "roleArn", "onProgress"];
+  const allowed = ["accounts", "concurrency", "format", ...CONNECTION_KEYS, "onProgress"];
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key))
       failures.push({
@@ -303,6 +301,6 @@ export function validateAuditOptions(options: Record<string, unknown>): CheckFai
   if (options.onProgress !== undefined && typeof options.onProgress !== "function") {
     failures.push({ property: "onProgress", reason: `onProgress must be a function, got ${show(options.onProgress)}` });
   }
-  for (const property of ["region", "profile", "roleArn"] as const) CHECKS[property]!(failures, property, options[property]);
+  for (const property of CONNECTION_KEYS) CHECKS[property]!(failures, property, options[property]);
   return failures;
 }

@@ -9,7 +9,8 @@ import type { Plan, Verbs } from "../core/reconcile";
 import { fromImport, fromState, organizationIdOf } from "../core/organizationGuard";
 import type { Expected } from "../core/organizationGuard";
 import { claim } from "../core/claims";
-import { ACCOUNT_ID_PATTERN, CONNECTION_PROPERTIES, UNKNOWN, importIsOrganization } from "../core/validate";
+import { TARGET_KEYS } from "../core/target";
+import { ACCOUNT_ID_PATTERN, UNKNOWN, importIsOrganization } from "../core/validate";
 import {
   DelegatedAdministratorChangeError,
   ImportMismatchError,
@@ -256,6 +257,4 @@ const lifecycle: Lifecycle = {
   },
 };
 
-export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "importId", "accountId", REMOVE_ADOPTED], lifecycle, [
-  importIsOrganization,
-]);
+export = makeProvider(KIND, [...TARGET_KEYS, "importId", "accountId", REMOVE_ADOPTED], lifecycle, [importIsOrganization]);

@@ -9,7 +9,8 @@ import type { Verbs } from "../core/reconcile";
 import { fromImport, fromState } from "../core/organizationGuard";
 import type { Expected } from "../core/organizationGuard";
 import { claim } from "../core/claims";
-import { CONNECTION_PROPERTIES, UNKNOWN, importIsOrganization } from "../core/validate";
+import { TARGET_KEYS } from "../core/target";
+import { UNKNOWN, importIsOrganization } from "../core/validate";
 import { ImportMismatchError, OrganizationNotInAllFeaturesModeError } from "../errors";
 import { bestEffort } from "../aws";
 import type { AwsApi, OrganizationInfo } from "../aws";
@@ -169,4 +170,4 @@ async function stillUsing(api: AwsApi): Promise<string[] | undefined> {
   ];
 }
 
-export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "importId", "disableOnDelete"], lifecycle, [importIsOrganization]);
+export = makeProvider(KIND, [...TARGET_KEYS, "importId", "disableOnDelete"], lifecycle, [importIsOrganization]);

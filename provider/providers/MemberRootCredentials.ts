@@ -6,8 +6,9 @@
  */
 import { credentialCount, kindsToRemove, maskKeyId, presentCredentials } from "../core/rootCredentials";
 import type { CredentialKind, PresentCredential, RootCredentials } from "../core/rootCredentials";
-import { CONNECTION_PROPERTIES, UNKNOWN, importIsTheAccount, recoveryConflict } from "../core/validate";
-import { ImportMismatchError, RootAccessError } from "../errors";
+import { TARGET_KEYS } from "../core/target";
+import { UNKNOWN, importIsTheAccount, recoveryConflict } from "../core/validate";
+import { AccountNotActiveMemberError, ImportMismatchError, RootAccessError, RootFeatureNotEnabledError } from "../errors";
 import { allowPasswordRecovery, auditMember, removeCredentials } from "../rootCredentials/memberAccount";
 import type { AwsApi } from "../aws";
 import { reachedOrganization } from "./awsCalls";
@@ -123,7 +124,7 @@ async function planCreate(api: AwsApi, inputs: Props, report: Reporter): Promise
     found = await audit(api, accountId, inputs);
   } catch (e) {
     // A feature the program may enable first (CentralizedRootAccess from a bare organization): pending, not failed.
-    if (!(RootAccessError.isInstance(e) && e.name === "RootFeatureNotEnabledError")) throw e;
+    if (!RootFeatureNotEnabledError.is(e)) throw e;
     report(
       `${KIND} ${accountId}: cannot audit the account before the create. ${e.message} If the program enables it ` +
         `first, the create audits then and removes whatever is present of: ${removeOf(inputs).join(", ") || "nothing"}.`,
@@ -147,7 +148,7 @@ async function forOneAccount<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if (RootAccessError.isInstance(e) && !e.message.endsWith(OTHER_ACCOUNTS_NOTE)) e.message += OTHER_ACCOUNTS_NOTE;
+    if (RootAccessError.is(e) && !e.message.endsWith(OTHER_ACCOUNTS_NOTE)) e.message += OTHER_ACCOUNTS_NOTE;
     throw e;
   }
 }
@@ -186,7 +187,7 @@ const lifecycle: Lifecycle = {
       return { id: accountId, props: outputsFor(accountId, await audit(api, accountId, props), props) };
     } catch (e) {
       // An account that left the organization or was closed has nothing left to manage: refresh drops it.
-      if (!(RootAccessError.isInstance(e) && e.name === "AccountNotActiveMemberError")) throw e;
+      if (!AccountNotActiveMemberError.is(e)) throw e;
       report(`${KIND} ${accountId}: ${e.message} Refresh removes the resource from the stack.`);
       return { id: "", props: {} };
     }
@@ -200,7 +201,7 @@ const lifecycle: Lifecycle = {
   },
 };
 
-export = makeProvider(KIND, [...CONNECTION_PROPERTIES, "importId", "accountId", "remove", "allowPasswordRecovery"], lifecycle, [
+export = makeProvider(KIND, [...TARGET_KEYS, "importId", "accountId", "remove", "allowPasswordRecovery"], lifecycle, [
   recoveryConflict,
   importIsTheAccount,
 ]);

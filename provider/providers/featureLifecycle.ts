@@ -10,7 +10,8 @@ import type { Plan } from "../core/reconcile";
 import { fromImport, fromState, guardOrganization } from "../core/organizationGuard";
 import type { Expected } from "../core/organizationGuard";
 import { claim } from "../core/claims";
-import { CONNECTION_PROPERTIES, UNKNOWN, containsUnknown } from "../core/validate";
+import { TARGET_KEYS } from "../core/target";
+import { UNKNOWN, containsUnknown } from "../core/validate";
 import { FeatureChangeIncompleteError, ImportMismatchError, isServiceAccessNotEnabled } from "../errors";
 import type { ErrorContext } from "../errors";
 import type { AwsApi, ConnectionSettings, FeatureState } from "../aws";
@@ -26,7 +27,7 @@ export interface FeatureKind {
 }
 
 /** The properties of a single-feature kind; OrganizationsFeatures adds `enabledFeatures`. */
-export const FEATURE_PROPERTIES = [...CONNECTION_PROPERTIES, "importId", "propagationTimeoutSeconds", REMOVE_ADOPTED] as const;
+export const FEATURE_PROPERTIES = [...TARGET_KEYS, "importId", "propagationTimeoutSeconds", REMOVE_ADOPTED] as const;
 
 /** What is recorded in state. `enabledFeatures` is live; `declaredFeatures` is what delete will disable. */
 export interface FeatureOutputs extends ConnectionSettings {
@@ -234,7 +235,7 @@ export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
         state = await apply(api, plan, live);
       } catch (e) {
         // The partial state is attached so the engine records the resource (a partial create).
-        if (e instanceof FeatureChangeIncompleteError) {
+        if (FeatureChangeIncompleteError.is(e)) {
           Object.assign(e, { id: org, properties: outputsFor(live, desired, inputs, adopted), reasons: [e.message] });
         }
         throw e;

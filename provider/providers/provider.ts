@@ -8,8 +8,10 @@
  * `dist/providers/<Kind>.js`: small, and a package upgrade changes behaviour without touching state.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { createAwsApi } from "../aws";
-import type { AwsApi, ConnectionSettings } from "../aws";
+import { createAwsApi, readStackSettings, resolveConnection, stackLayer } from "../aws";
+import type { AwsApi, ConnectionSettings, SettingsLayer } from "../aws";
+import { CONNECTION_KEYS } from "../core/target";
+import type { ConnectionKey } from "../core/target";
 import { ENGINE_LOGGED_MARK, InvalidArgumentsError, forEngine } from "../errors";
 import {
   ACCOUNT_ID_PATTERN,
@@ -20,11 +22,14 @@ import {
   show,
   splitPreviewing,
   validateInputs,
-  validateStackSettings,
+  validateConfigSettings,
 } from "../core/validate";
 import type { CrossCheck } from "../core/validate";
 
 export type Props = Record<string, unknown>;
+
+/** Stack configuration the provider honours (`aws:region`, `aws:profile`). */
+export type StackSettings = Partial<Record<ConnectionKey, string>>;
 
 /** Messages for the user; the engine shows a dynamic provider's stdout as info diagnostics. */
 export type Reporter = (message: string) => void;
@@ -46,23 +51,6 @@ export interface Lifecycle {
   delete(api: AwsApi, id: string, props: Props, report: Reporter): Promise<void>;
 }
 
-/** Stack configuration the provider honours (`aws:region`, `aws:profile`). */
-export interface StackSettings {
-  region?: string;
-  profile?: string;
-}
-
-export function readStackSettings(config: { get(key: string): string | undefined }): StackSettings {
-  const settings: StackSettings = {};
-  const region = config.get("aws:region");
-  const profile = config.get("aws:profile");
-  if (region) settings.region = region;
-  if (profile) settings.profile = profile;
-  return settings;
-}
-
-const CONNECTION_KEYS = ["region", "profile", "roleArn"] as const;
-
 /** The connection settings a resource declares or recorded; nothing else. */
 export function connectionOf(props: Props): ConnectionSettings {
   const out: ConnectionSettings = {};
@@ -76,16 +64,18 @@ export function connectionOf(props: Props): ConnectionSettings {
 /** Whether the settings come from the program (create, diff, update) or from the state (read, delete). */
 export type SettingsOrigin = "inputs" | "state";
 
+/** A resource's own settings, named for messages by where they were read. */
+export function resourceLayer(props: Props, origin: SettingsOrigin): SettingsLayer {
+  return {
+    values: connectionOf(props),
+    source: (key) =>
+      origin === "inputs" ? `the resource's \`${key}\` input` : "the resource's state, recorded at the last update",
+  };
+}
+
 /** The resource's own settings win over the stack's; anything unset is left to the AWS SDK's chain. */
 export function settingsFor(stack: StackSettings, props: Props, origin: SettingsOrigin): ConnectionSettings {
-  const own = connectionOf(props);
-  const ownSource = (key: string): string =>
-    origin === "inputs" ? `the resource's \`${key}\` input` : "the resource's state, recorded at the last update";
-  const sources: NonNullable<ConnectionSettings["sources"]> = {};
-  if (own.profile) sources.profile = ownSource("profile");
-  else if (stack.profile) sources.profile = "the stack config `aws:profile`";
-  if (own.roleArn) sources.roleArn = ownSource("roleArn");
-  return { ...stack, ...own, sources };
+  return resolveConnection([resourceLayer(props, origin), stackLayer(stack)]);
 }
 
 /** `profile "old" → "new"`, or undefined when the connection settings are the same. */
@@ -173,7 +163,7 @@ export function makeProvider(
     configure: (req) =>
       reported(async () => {
         const settings = readStackSettings(req.config);
-        const problems = validateStackSettings(settings);
+        const problems = validateConfigSettings("aws", settings);
         if (problems.length > 0)
           throw new InvalidArgumentsError(
             "the stack configuration",

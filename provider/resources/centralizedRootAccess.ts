@@ -4,6 +4,7 @@ import { IamDelegatedAdministrator } from "./iamDelegatedAdministrator";
 import { OrganizationsFeatures } from "./organizationsFeatures";
 import { ALL_FEATURES } from "../core/features";
 import type { FeatureName } from "../core/features";
+import { targetOf } from "../core/target";
 import type { ConnectionArgs } from "./connectionArgs";
 import type { AdoptionArgs } from "./adoptionArgs";
 
@@ -39,12 +40,7 @@ export class CentralizedRootAccess extends pulumi.ComponentResource {
 
   constructor(name: string, args: CentralizedRootAccessArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-root-access:index:CentralizedRootAccess", name, {}, opts);
-    const connection: ConnectionArgs = {
-      organizationId: args.organizationId,
-      region: args.region,
-      profile: args.profile,
-      roleArn: args.roleArn,
-    };
+    const connection: ConnectionArgs = targetOf(args);
     this.trustedAccess = new IamTrustedAccess(
       `${name}-trusted-access`,
       { ...connection, disableOnDelete: args.disableTrustedAccessOnDelete },

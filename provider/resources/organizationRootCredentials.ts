@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createAwsApi } from "../aws";
-import type { AccountInfo, ConnectionSettings, OrganizationInfo } from "../aws";
+import { createAwsApi, readStackSettings, resolveConnection, stackLayer } from "../aws";
+import type { AccountInfo, OrganizationInfo, SettingsLayer } from "../aws";
+import { targetOf } from "../core/target";
 import { ACCOUNT_ID_PATTERN, show } from "../core/validate";
 import type { CredentialKind } from "../core/rootCredentials";
 import {
@@ -68,15 +69,8 @@ export class OrganizationRootCredentials extends pulumi.ComponentResource {
 
   constructor(name: string, args: OrganizationRootCredentialsArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-root-access:index:OrganizationRootCredentials", name, {}, opts);
-    const stack = new pulumi.Config("aws");
-    const deciding = {
-      accountIds: args.accountIds,
-      excludeAccountIds: args.excludeAccountIds,
-      organizationId: args.organizationId,
-      region: args.region,
-      profile: args.profile,
-      roleArn: args.roleArn,
-    };
+    const stack = readStackSettings({ get: (key) => pulumi.runtime.getConfig(key) });
+    const deciding = { accountIds: args.accountIds, excludeAccountIds: args.excludeAccountIds, ...targetOf(args) };
     // Which accounts are declared is decided here, at program time: a value a preview cannot know would make it
     // declare none (or the wrong ones), and show deletes the up never makes. Such inputs are refused.
     const known = pulumi.output(unknownInputs(deciding)).apply((unknown) => {
@@ -97,16 +91,8 @@ export class OrganizationRootCredentials extends pulumi.ComponentResource {
     this.accountIds = known.apply(async ([only, exclude, organizationId, region, profile, roleArn]) => {
       checkIds("accountIds", only);
       checkIds("excludeAccountIds", exclude);
-      const settings: ConnectionSettings = {};
-      const chosenRegion = region ?? stack.get("region");
-      const chosenProfile = profile ?? stack.get("profile");
-      if (chosenRegion) settings.region = chosenRegion;
-      if (chosenProfile) {
-        settings.profile = chosenProfile;
-        settings.sources = { profile: profile ? "the component's `profile` input" : "the stack config `aws:profile`" };
-      }
-      if (roleArn) settings.roleArn = roleArn;
-      const api = createAwsApi(settings);
+      const own: SettingsLayer = { values: { region, profile, roleArn }, source: (key) => `the component's \`${key}\` input` };
+      const api = createAwsApi(resolveConnection([own, stackLayer(stack)]));
       const action = LIST_ACCOUNTS_ACTION;
       let org: OrganizationInfo;
       let accounts: AccountInfo[];
@@ -142,10 +128,7 @@ export class OrganizationRootCredentials extends pulumi.ComponentResource {
             accountId,
             remove: args.remove,
             allowPasswordRecovery: args.allowPasswordRecovery,
-            organizationId: args.organizationId,
-            region: args.region,
-            profile: args.profile,
-            roleArn: args.roleArn,
+            ...targetOf(args),
           },
           { parent: this },
         );

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { conflictFor, declareInProgram } from "../core/programGuard";
+import { TARGET_KEYS } from "../core/target";
 import type { Declaration } from "../core/programGuard";
 import type { FeatureName } from "../core/features";
 import { PREVIEWING } from "../core/validate";
@@ -56,18 +57,16 @@ export abstract class RootAccessResource extends pulumi.dynamic.Resource {
  * synchronous declarations are done (and its settings are known), and fails then: neither reaches the engine.
  */
 function guarded(kind: string, name: string, items: readonly string[], args: pulumi.Inputs): pulumi.Inputs {
-  const toDeclaration = ([organizationId, region, profile, roleArn]: unknown[]): Declaration => ({
-    kind,
-    name,
-    items,
-    target: {
-      ...(typeof organizationId === "string" ? { organizationId } : {}),
-      ...(typeof region === "string" ? { region } : {}),
-      ...(typeof profile === "string" ? { profile } : {}),
-      ...(typeof roleArn === "string" ? { roleArn } : {}),
-    },
-  });
-  const settings = [args.organizationId, args.region, args.profile, args.roleArn];
+  // Values by position in TARGET_KEYS; only the plain strings are part of the target.
+  const toDeclaration = (values: unknown[]): Declaration => {
+    const target: Declaration["target"] = {};
+    TARGET_KEYS.forEach((key, i) => {
+      const v = values[i];
+      if (typeof v === "string") target[key] = v;
+    });
+    return { kind, name, items, target };
+  };
+  const settings = TARGET_KEYS.map((key) => args[key]);
   const plain = settings.every((v) => v === undefined || v === null || typeof v === "string");
   if (plain) declareInProgram(toDeclaration(settings));
   const afterDeclarations = new Promise<void>((resolve) => setImmediate(resolve));

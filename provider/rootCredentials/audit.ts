@@ -2,7 +2,7 @@
  * `auditRootCredentials`: the root user credentials of the organization's member accounts, audited through short
  * root sessions, with bounded concurrency. One account failing never stops the others; its row carries the error.
  */
-import { createAwsApi } from "../aws";
+import { createAwsApi, resolveConnection } from "../aws";
 import type { AwsApi, ConnectionSettings, OrganizationInfo } from "../aws";
 import { credentialCount, mapLimit } from "../core/rootCredentials";
 import type { RootCredentials } from "../core/rootCredentials";
@@ -110,16 +110,9 @@ function sharedError(rows: AccountAudit[]): { name: string; message: string } | 
   return { name: first.name, message: first.message.split("<account>").join("each member account") };
 }
 
+/** The audit's own options are its only layer: the SDK's chain does the rest. */
 function settingsOf(options: AuditRootCredentialsOptions): ConnectionSettings {
-  const settings: ConnectionSettings = {};
-  if (options.region) settings.region = options.region;
-  if (options.profile) settings.profile = options.profile;
-  if (options.roleArn) settings.roleArn = options.roleArn;
-  settings.sources = {
-    ...(options.profile ? { profile: "the `profile` option" } : {}),
-    ...(options.roleArn ? { roleArn: "the `roleArn` option" } : {}),
-  };
-  return settings;
+  return resolveConnection([{ values: options, source: (key) => `the \`${key}\` option` }]);
 }
 
 /**

@@ -34,7 +34,7 @@ export const TASK_FEATURE: Record<RootTask, "RootCredentialsManagement" | "RootS
  * organization and the target account.
  */
 async function diagnoseRootSession(api: AwsApi, err: unknown, context: RootSessionContext): Promise<RootAccessError> {
-  if (RootAccessError.isInstance(err)) return err;
+  if (RootAccessError.is(err)) return err;
   if (isServiceControlPolicyDenial(err)) return new ServiceControlPolicyDeniedError(context, deniedAction(err));
   const step = (err as { rootSession?: { step?: string } }).rootSession?.step;
   if (step !== "AssumeRoot" || !isAccessDenied(err)) return mapAwsError(err, context);

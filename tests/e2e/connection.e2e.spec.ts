@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PulumiProject, offlineEngineEnv, scratchDir } from "../../harness/engine";
-import { KEYS, MANAGEMENT, MEMBER, ORG_ID, operations, scenarioSeed, startEmulator } from "../fixtures";
+import { KEYS, MANAGEMENT, MEMBER, ORG_ID, operations, rootCredentialsSeed, scenarioSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 
 describe("connection settings and partial failure through the real Pulumi CLI", function () {
@@ -81,5 +81,48 @@ describe("connection settings and partial failure through the real Pulumi CLI", 
     await project.up();
     expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal(["EnableOrganizationsRootSessions"]);
     expect((await project.preview(["--expect-no-changes"])).code).to.equal(0);
+  });
+});
+
+describe("root sessions through a profile whose region is in another partition, through the real Pulumi CLI", function () {
+  this.timeout(10 * 60_000);
+  let fx: EmulatorFixture;
+  let project: PulumiProject;
+
+  before(async () => {
+    fx = await startEmulator({ seed: rootCredentialsSeed() });
+    const env = offlineEngineEnv(scratchDir("e2e-connection-partition"), {
+      emulatorUrl: fx.emulator.url,
+      credentials: { accessKeyId: KEYS.member, secretAccessKey: fx.credentials.secretAccessKey },
+    });
+    // Nothing but the profile names a region: no AWS_REGION, no stack config.
+    delete env.AWS_REGION;
+    writeFileSync(
+      env.AWS_SHARED_CREDENTIALS_FILE!,
+      `[china]\naws_access_key_id = ${KEYS.management}\naws_secret_access_key = x\n`,
+    );
+    writeFileSync(env.AWS_CONFIG_FILE!, "[profile china]\nregion = cn-north-1\n");
+    const dir = scratchDir("e2e-connection-partition-project");
+    const program = join(dir, "china.ts");
+    writeFileSync(
+      program,
+      `import { MemberRootCredentials } from "pulumi-aws-root-access";\n` +
+        `export const present = new MemberRootCredentials("member", { accountId: "${MEMBER}", profile: "china" }).id;\n`,
+    );
+    project = await PulumiProject.create({ dir, program, env });
+  });
+  after(async () => {
+    project.remove();
+    await fx.close();
+  });
+
+  it("signs the IAM calls made in the root session for the profile's region, as it signs AssumeRoot", async () => {
+    await project.up();
+    const calls = fx.emulator.calls();
+    const assumeRoot = calls.filter((c) => c.operation === "AssumeRoot");
+    const inSession = calls.filter((c) => c.service === "iam" && c.taskPolicy !== undefined);
+    expect(assumeRoot.length, "root sessions were opened").to.be.greaterThan(0);
+    expect(inSession.length, "IAM was called in them").to.be.greaterThan(0);
+    expect([...new Set([...assumeRoot, ...inSession].map((c) => c.region))]).to.deep.equal(["cn-north-1"]);
   });
 });

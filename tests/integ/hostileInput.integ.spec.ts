@@ -144,7 +144,7 @@ describe("hostile input on the provider's side", () => {
           () => undefined,
           (e: unknown) => e,
         );
-        expect(RootAccessError.isInstance(err), String(err)).to.equal(true);
+        expect(RootAccessError.is(err), String(err)).to.equal(true);
         const message = (err as Error).message;
         expect(message).to.match(/InvalidArgumentsError: .*resource ID must be an organization ID/);
         expect(message).to.not.contain(ESC).and.not.contain("\n");

@@ -333,7 +333,7 @@ describe("the MemberRootCredentials provider against the emulator", () => {
 
   it("fails for the management account with ManagementAccountTargetError, and changes nothing", async () => {
     const err = await failure(muted(() => provider().create({ accountId: MANAGEMENT })));
-    expect(RootAccessError.isInstance(err)).to.equal(true);
+    expect(RootAccessError.is(err)).to.equal(true);
     expect(err.message).to.contain("ManagementAccountTargetError").and.contain(MANAGEMENT);
     expect(operations(ctx.fx.emulator, { mutatingOnly: true }).filter((o) => o !== "AssumeRoot")).to.deep.equal([]);
   });

@@ -1,8 +1,11 @@
 import { expect } from "chai";
+import * as path from "node:path";
 import {
   AccountNotManagementOrDelegatedAdministratorError,
   AwsRequestError,
   CallerIsNotManagementAccountError,
+  ChangeIncompleteError,
+  FeatureChangeIncompleteError,
   CredentialsNotFoundError,
   OrganizationNotFoundError,
   OrganizationNotInAllFeaturesModeError,
@@ -65,9 +68,49 @@ describe("mapAwsError", () => {
 
   it("recognises its errors by brand, across copies of the package", () => {
     const foreign = Object.assign(new Error("x"), { __pulumiAwsRootAccessError: true });
-    expect(RootAccessError.isInstance(foreign)).to.equal(true);
-    expect(RootAccessError.isInstance(new Error("x"))).to.equal(false);
+    expect(RootAccessError.is(foreign)).to.equal(true);
+    expect(RootAccessError.is(new Error("x"))).to.equal(false);
     expect(mapAwsError(foreign, context)).to.equal(foreign);
+  });
+});
+
+describe("each error class's static is()", () => {
+  /** A second loaded copy of the errors room, as a serialized provider requires it beside the program's. */
+  function secondCopy(): typeof import("../../provider/errors") {
+    const room = path.dirname(require.resolve("../../provider/errors"));
+    const cached = Object.keys(require.cache).filter((k) => k.startsWith(room + path.sep));
+    const saved = cached.map((k) => [k, require.cache[k]] as const);
+    for (const k of cached) delete require.cache[k];
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh load is the point
+      return require("../../provider/errors") as typeof import("../../provider/errors");
+    } finally {
+      for (const [k, m] of saved) require.cache[k] = m;
+    }
+  }
+
+  it("recognises an error of its class made by another loaded copy of the package, where instanceof fails", () => {
+    const copy = secondCopy();
+    const foreign = new copy.OrganizationNotFoundError(context);
+    expect(foreign).to.not.be.instanceOf(OrganizationNotFoundError);
+    expect(OrganizationNotFoundError.is(foreign)).to.equal(true);
+    expect(RootAccessError.is(foreign)).to.equal(true);
+    expect(ServiceAccessNotEnabledError.is(foreign)).to.equal(false);
+  });
+
+  it("recognises subclasses, and not the other way round", () => {
+    const partial = new FeatureChangeIncompleteError(context.organizationId, ["enable A"], "enable B", new Error("x"));
+    expect(ChangeIncompleteError.is(partial)).to.equal(true);
+    expect(FeatureChangeIncompleteError.is(partial)).to.equal(true);
+    const general = new ChangeIncompleteError(context.organizationId, ["enable A"], "enable B", new Error("x"));
+    expect(FeatureChangeIncompleteError.is(general)).to.equal(false);
+  });
+
+  it("refuses anything without the package's brand, whatever its name", () => {
+    const lookalike = Object.assign(new Error("x"), { name: "OrganizationNotFoundError" });
+    expect(OrganizationNotFoundError.is(lookalike)).to.equal(false);
+    expect(RootAccessError.is(null)).to.equal(false);
+    expect(RootAccessError.is("OrganizationNotFoundError")).to.equal(false);
   });
 });
 

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { featureLifecycle } from "../../../provider/providers/featureLifecycle";
 import * as support from "../../../provider/providers/provider";
+import { readStackSettings } from "../../../provider/aws";
 import {
   FeatureChangeIncompleteError,
   ImportMismatchError,
@@ -233,7 +234,7 @@ describe("the feature lifecycle", () => {
 
   describe("connection settings", () => {
     it("prefers the resource's settings over the stack's and reads aws:region and aws:profile", () => {
-      const stack = support.readStackSettings({ get: (k) => ({ "aws:region": "eu-west-1", "aws:profile": "stack" })[k] });
+      const stack = readStackSettings({ get: (k) => ({ "aws:region": "eu-west-1", "aws:profile": "stack" })[k] });
       expect(
         support.settingsFor(stack, { profile: "resource", roleArn: "arn:aws:iam::123456789012:role/A" }, "inputs"),
       ).to.deep.equal({
