@@ -15,11 +15,16 @@ function ownPulumiVersion(): string {
 /**
  * @param files the project's own files, by name
  * @param pulumiVersion the `@pulumi/pulumi` the project depends on: the repository's own by default
+ * @param packageDir the checkout to pack (built): this repository by default, or a released version's
  */
-export async function installedProjectDir(files: Record<string, string>, pulumiVersion = ownPulumiVersion()): Promise<string> {
+export async function installedProjectDir(
+  files: Record<string, string>,
+  pulumiVersion = ownPulumiVersion(),
+  packageDir = REPO_ROOT,
+): Promise<string> {
   const dir = scratchDir("installed");
   const tarball = execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", dir], {
-    cwd: REPO_ROOT,
+    cwd: packageDir,
     encoding: "utf8",
   })
     .trim()

@@ -7,24 +7,18 @@ import type {
   OrganizationInfo,
   OrganizationsApi,
   RootSessionsApi,
-  RootTask,
-  RootUserApi,
   RootUserSummary,
   StsApi,
 } from "../provider/aws";
 import type { FeatureName } from "../provider/core/features";
 
-const NO_ROOT_CREDENTIALS: FakeRootUser = { password: false, accessKeys: [], signingCertificates: [], mfaDevices: [] };
-
-/** GetAccountSummary of a fake root user: which kinds of credential it has. */
-function summaryOf(user: FakeRootUser): RootUserSummary {
-  return {
-    password: user.password,
-    accessKeys: user.accessKeys.length > 0,
-    signingCertificates: user.signingCertificates.length > 0,
-    mfaDevices: user.mfaDevices.length > 0,
-  };
-}
+/** A root user with no credential, as GetAccountSummary reports it. */
+const NO_ROOT_CREDENTIALS: RootUserSummary = {
+  password: false,
+  accessKeys: false,
+  signingCertificates: false,
+  mfaDevices: false,
+};
 
 export class FakeApi implements AwsApi {
   readonly scope = "fake";
@@ -40,57 +34,10 @@ export class FakeApi implements AwsApi {
   administratorLimit: number | undefined;
   readonly organizations: OrganizationsApi;
   accounts: AccountInfo[] = [{ id: "111111111111", name: "management", status: "ACTIVE" }];
-  /** Root users' credentials per member account, as the emulator's seed spells them. */
-  rootUsers: Record<string, FakeRootUser> = {};
-  /** Actions of each root-task policy, as AWS publishes them; a call outside them fails with AccessDenied. */
-  static readonly TASK_ACTIONS: Record<RootTask, string[]> = {
-    IAMAuditRootUserCredentials: ["summary", "loginProfile", "accessKeys", "lastUsed", "certificates", "mfa"],
-    IAMDeleteRootUserCredentials: ["loginProfile", "accessKeys", "lastUsed", "certificates", "mfa", "delete", "deactivate"],
-    IAMCreateRootUserPassword: ["loginProfile", "create"],
-  };
+  /** Root sessions are modelled by the emulator (tests/integ, tests/e2e), with the task policies AWS publishes. */
   readonly rootSessions: RootSessionsApi = {
-    withRootSession: async <T>(accountId: string, task: RootTask, work: (root: RootUserApi) => Promise<T>): Promise<T> => {
-      this.maybeFail(`assumeRoot ${accountId} ${task}`);
-      const user = (this.rootUsers[accountId] ??= { password: false, accessKeys: [], signingCertificates: [], mfaDevices: [] });
-      const call = (action: string, name: string): void => {
-        this.maybeFail(`${name} ${accountId}`);
-        if (!FakeApi.TASK_ACTIONS[task].includes(action)) throw awsError("AccessDenied", `${name} is not in ${task}`);
-      };
-      return work({
-        summary: async () => {
-          call("summary", "summary");
-          return summaryOf(user);
-        },
-        loginProfileExists: async () => {
-          call("loginProfile", "getLoginProfile");
-          return user.password || user.recoveryProfile === true;
-        },
-        createLoginProfile: async () => {
-          call("create", "createLoginProfile");
-          user.recoveryProfile = true;
-        },
-        deleteLoginProfile: async () => {
-          call("delete", "deleteLoginProfile");
-          user.password = false;
-          user.recoveryProfile = false;
-        },
-        accessKeys: async () => (call("accessKeys", "listAccessKeys"), [...user.accessKeys]),
-        accessKeyLastUsed: async (id) => (call("lastUsed", `lastUsed ${id}`), undefined),
-        deleteAccessKey: async (id) => {
-          call("delete", `deleteAccessKey ${id}`);
-          user.accessKeys = user.accessKeys.filter((k) => k !== id);
-        },
-        signingCertificates: async () => (call("certificates", "listSigningCertificates"), [...user.signingCertificates]),
-        deleteSigningCertificate: async (id) => {
-          call("delete", `deleteSigningCertificate ${id}`);
-          user.signingCertificates = user.signingCertificates.filter((c) => c !== id);
-        },
-        mfaDevices: async () => (call("mfa", "listMfaDevices"), [...user.mfaDevices]),
-        deactivateMfaDevice: async (serial) => {
-          call("deactivate", `deactivateMfaDevice ${serial}`);
-          user.mfaDevices = user.mfaDevices.filter((d) => d !== serial);
-        },
-      });
+    withRootSession: async () => {
+      throw new Error("FakeApi does not model root sessions: test member-account work against the emulator");
     },
   };
   readonly iam: IamApi = {
@@ -105,7 +52,7 @@ export class FakeApi implements AwsApi {
     },
     accountSummary: async () => {
       this.maybeFail("accountSummary");
-      return summaryOf(this.rootUsers[this.callerAccount] ?? NO_ROOT_CREDENTIALS);
+      return { ...NO_ROOT_CREDENTIALS };
     },
   };
   readonly sts: StsApi = {
@@ -163,14 +110,6 @@ export class FakeApi implements AwsApi {
     this.calls.push(call);
     if (this.failOn?.call === call) throw this.failOn.error;
   }
-}
-
-export interface FakeRootUser {
-  password: boolean;
-  recoveryProfile?: boolean;
-  accessKeys: string[];
-  signingCertificates: string[];
-  mfaDevices: string[];
 }
 
 /** An error shaped like the AWS SDK's: matched by `name`. */
