@@ -164,6 +164,8 @@ export interface ProjectOptions {
    * default: the harness transpiles test programs to JavaScript once, which saves a second of every engine run.
    */
   typescript?: boolean;
+  /** A YAML program (its `resources:`, `outputs:` …), run by the YAML language host instead of a Node.js program. */
+  yaml?: string;
 }
 
 interface Checkpoint {
@@ -195,6 +197,7 @@ export class PulumiProject {
 
   static async create(options: ProjectOptions): Promise<PulumiProject> {
     const dir = options.dir ?? workDir("project");
+    if (options.yaml !== undefined) return PulumiProject.createYaml(dir, options, options.yaml);
     const source = options.program ?? EXAMPLE_PROGRAM;
     const typescript = source.endsWith(".ts") && options.typescript === true;
     const program = source.endsWith(".ts") && !typescript ? compiledProgram(source) : source;
@@ -217,6 +220,19 @@ export class PulumiProject {
     const project = new PulumiProject(dir, name, options.stack ?? "test", env);
     await project.pulumi(["stack", "init", project.stack]);
     return project;
+  }
+
+  private static async createYaml(dir: string, options: ProjectOptions, program: string): Promise<PulumiProject> {
+    const name = options.name ?? "root-access";
+    writeFileAtomically(join(dir, "Pulumi.yaml"), `name: ${name}\nruntime: yaml\n${program}`);
+    const project = new PulumiProject(dir, name, options.stack ?? "test", options.env);
+    await project.pulumi(["stack", "init", project.stack]);
+    return project;
+  }
+
+  /** Replaces the YAML program of a project made with `yaml`. */
+  setYaml(program: string): void {
+    writeFileAtomically(join(this.dir, "Pulumi.yaml"), `name: ${this.name}\nruntime: yaml\n${program}`);
   }
 
   /** Runs `pulumi <args>` for this stack; throws with the full output unless the exit code is allowed. */

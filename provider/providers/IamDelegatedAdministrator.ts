@@ -205,7 +205,7 @@ const lifecycle: Lifecycle = {
           : []),
       ];
       report(`${KIND} drift in organization ${org.id}: ${found.join("; ")}; \`pulumi up\` will ${describePlan(plan, VERBS)}.`);
-      return { changes: true };
+      return { changes: true, drift: { registered: "update" } };
     }
     const connection = describeConnectionChange(olds, news);
     if (connection) report(connectionChangeNote(KIND, connection));

@@ -95,7 +95,7 @@ const lifecycle: Lifecycle = {
       report(
         `${KIND} drift in organization ${org.id}: trusted access for ${IAM_SERVICE_PRINCIPAL} is off; \`pulumi up\` will ${describePlan(plan, VERBS)}.`,
       );
-      return { changes: true };
+      return { changes: true, drift: { enabled: "update" } };
     }
     const connection = describeConnectionChange(olds, news);
     if (connection) report(connectionChangeNote(KIND, connection));

@@ -4,7 +4,7 @@
  * sessions, and kept removed. The resource ID is the account ID. Delete changes nothing: deleted credentials cannot
  * be restored.
  */
-import { credentialCount, kindsToRemove, maskKeyId, presentCredentials } from "../core/rootCredentials";
+import { CREDENTIAL_KINDS, credentialCount, kindsToRemove, maskKeyId, presentCredentials } from "../core/rootCredentials";
 import type { CredentialKind, PresentCredential, RootCredentials } from "../core/rootCredentials";
 import { TARGET_KEYS } from "../core/target";
 import { UNKNOWN, importIsTheAccount, recoveryConflict } from "../core/validate";
@@ -13,7 +13,7 @@ import { allowPasswordRecovery, auditMember, removeCredentials } from "../rootCr
 import type { AwsApi } from "../aws";
 import { reachedOrganization } from "./awsCalls";
 import { connectionChangeNote, connectionOf, describeConnectionChange, makeProvider } from "./provider";
-import type { Lifecycle, Props, Reporter } from "./provider";
+import type { Lifecycle, PropertyChange, Props, Reporter } from "./provider";
 
 const KIND = "MemberRootCredentials";
 
@@ -170,7 +170,10 @@ const lifecycle: Lifecycle = {
     const { remove, recovery, lines } = deviations(accountId, found, news);
     if (lines.length > 0) {
       report(`${KIND} drift: ${lines.join("; ")}; \`pulumi up\` will ${describeWork(remove, recovery).join("; ")}.`);
-      return { changes: true };
+      const drift: Record<string, PropertyChange> = {};
+      for (const c of remove) drift[c.kind] = "update";
+      if (recovery) drift.loginProfile = "update";
+      return { changes: true, drift };
     }
     const declared =
       removeOf(olds).join() !== removeOf(news).join() ||
@@ -191,6 +194,15 @@ const lifecycle: Lifecycle = {
       report(`${KIND} ${accountId}: ${e.message} Refresh removes the resource from the stack.`);
       return { id: "", props: {} };
     }
+  },
+
+  asDeclared(outs) {
+    // An import deletes nothing: "keep removed" is declared only for the kinds that are absent.
+    const present = (k: CredentialKind): boolean => {
+      const v = outs[k];
+      return Array.isArray(v) ? v.length > 0 : v === true;
+    };
+    return { remove: CREDENTIAL_KINDS.filter((k) => !present(k)) };
   },
 
   async delete(_api, id, _props, report) {

@@ -18,7 +18,7 @@ import type { AwsApi, ConnectionSettings, FeatureState } from "../aws";
 import { REMOVE_ADOPTED, WHEN_GONE, adoptedOnDeleteNote, applyPlan, notAdopted, unclaimed, unlessGone } from "./awsCalls";
 import { DEFAULT_PROPAGATION_TIMEOUT_SECONDS, listLiveFeatures } from "./liveFeatures";
 import { connectionChangeNote, connectionOf, describeConnectionChange } from "./provider";
-import type { Lifecycle, Props, Reporter } from "./provider";
+import type { Lifecycle, PropertyChange, Props, Reporter } from "./provider";
 
 /** What a feature kind is: its name, and the one feature it manages unless it is the authoritative set. */
 export interface FeatureKind {
@@ -58,6 +58,17 @@ interface CreatePlan {
   importing: boolean;
   adopted: FeatureName[];
   plan: Plan<FeatureName>;
+}
+
+/** The features an up will turn on, at their place in the declaration; those it turns off, at theirs in the state. */
+function featureDrift(plan: Plan<FeatureName>, desired: FeatureName[], recorded: FeatureName[]): Record<string, PropertyChange> {
+  const drift: Record<string, PropertyChange> = {};
+  for (const f of plan.add) drift[`enabledFeatures[${desired.indexOf(f)}]`] = "add";
+  for (const f of plan.remove) {
+    const at = recorded.indexOf(f);
+    drift[at >= 0 ? `enabledFeatures[${at}]` : "enabledFeatures"] = at >= 0 ? "delete" : "update";
+  }
+  return drift;
 }
 
 export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
@@ -205,7 +216,7 @@ export function featureLifecycle({ kind, fixed }: FeatureKind): Lifecycle {
       const plan = reconcile(desired, live.enabledFeatures, scope);
       if (!isEmptyPlan(plan)) {
         report(describeDiff(live, previously, desired, plan));
-        return { changes: true };
+        return { changes: true, drift: featureDrift(plan, desired, previously) };
       }
       const connection = describeConnectionChange(olds, news);
       if (connection) report(connectionChangeNote(kind, connection));

@@ -24,7 +24,7 @@ import {
   validateInputs,
   validateConfigSettings,
 } from "../core/validate";
-import type { CrossCheck } from "../core/validate";
+import type { CheckFailure, CrossCheck } from "../core/validate";
 
 export type Props = Record<string, unknown>;
 
@@ -37,6 +37,17 @@ export const toStdout: Reporter = (message) => {
   process.stdout.write(`${message}\n`);
 };
 
+/** How a property will change: the kinds of change Pulumi's property-level diff shows. */
+export type PropertyChange = "add" | "delete" | "update";
+
+/**
+ * A diff, and where live state drifted from the declaration, by property path (`enabledFeatures[1]`, `accessKeys`).
+ * The native face shows the drift as property-level changes; the dynamic host cannot, and prints the message.
+ */
+export interface KindDiff extends pulumi.dynamic.DiffResult {
+  drift?: Record<string, PropertyChange>;
+}
+
 /** What one resource kind does, given an AWS adapter and a reporter; the provider around it does the rest. */
 export interface Lifecycle {
   /**
@@ -44,11 +55,16 @@ export interface Lifecycle {
    * the create depends on, fails with the error the create would give, and says what the create will change.
    */
   planCreate?(api: AwsApi, inputs: Props, report: Reporter): Promise<void>;
-  diff(api: AwsApi, id: string, olds: Props, news: Props, report: Reporter): Promise<pulumi.dynamic.DiffResult>;
+  diff(api: AwsApi, id: string, olds: Props, news: Props, report: Reporter): Promise<KindDiff>;
   create(api: AwsApi, inputs: Props, report: Reporter): Promise<pulumi.dynamic.CreateResult>;
   read(api: AwsApi, id: string, props: Props, report: Reporter): Promise<pulumi.dynamic.ReadResult>;
   update(api: AwsApi, id: string, olds: Props, news: Props, report: Reporter): Promise<pulumi.dynamic.UpdateResult>;
   delete(api: AwsApi, id: string, props: Props, report: Reporter): Promise<void>;
+  /**
+   * For `pulumi import`: the inputs that declare the resource exactly as `read` found it, where copying the outputs'
+   * input properties would not (root credentials: keep removed only what is absent).
+   */
+  asDeclared?(outs: Props): Props;
 }
 
 /** The connection settings a resource declares or recorded; nothing else. */
@@ -125,6 +141,7 @@ export interface KindProvider extends Required<
   readonly kind: string;
   readonly properties: readonly string[];
   readonly lifecycle: Lifecycle;
+  readonly crossChecks: readonly CrossCheck[];
 }
 
 /**
@@ -155,11 +172,15 @@ export function makeProvider(
   }
   // Mutated, never reassigned: a serialized closure gives each method its own copy of a reassigned variable.
   const stack: StackSettings = {};
-  const connect = (props: Props, origin: SettingsOrigin): AwsApi => createAwsApi(settingsFor(stack, props, origin));
+  const calls = kindCalls(
+    { kind, properties, lifecycle, crossChecks },
+    { connect: (props, origin) => createAwsApi(settingsFor(stack, props, origin)), report: toStdout },
+  );
   return {
     kind,
     properties,
     lifecycle,
+    crossChecks,
     configure: (req) =>
       reported(async () => {
         const settings = readStackSettings(req.config);
@@ -174,22 +195,48 @@ export function makeProvider(
     check: (olds, news) =>
       reported(async () => {
         const { previewing, inputs } = splitPreviewing(news);
-        const failures = validateInputs(kind, properties, inputs, crossChecks);
+        const failures = calls.check(inputs);
         // A preview shows a create through check alone (no old inputs), so the create's reads run here then. Not in
         // an up: a check that fails stops the whole deployment, where a create that fails stops only itself.
         const creating = Object.keys(olds ?? {}).length === 0;
-        if (previewing && creating && failures.length === 0 && lifecycle.planCreate && !containsUnknown(inputs)) {
-          await lifecycle.planCreate(connect(inputs, "inputs"), inputs, toStdout);
-        }
+        if (previewing && creating && failures.length === 0) await calls.plan(inputs);
         return { inputs, failures };
       }),
-    diff: (id, olds, news) =>
-      reported(async () => lifecycle.diff(connect(news, "inputs"), checkedId(kind, id), olds, news, toStdout)),
-    create: (inputs) => reported(() => lifecycle.create(connect(inputs, "inputs"), inputs, toStdout)),
-    read: (id, props) =>
-      reported(async () => lifecycle.read(connect(props ?? {}, "state"), checkedId(kind, id), props ?? {}, toStdout)),
-    update: (id, olds, news) =>
-      reported(async () => lifecycle.update(connect(news, "inputs"), checkedId(kind, id), olds, news, toStdout)),
-    delete: (id, props) => reported(async () => lifecycle.delete(connect(props, "state"), checkedId(kind, id), props, toStdout)),
+    diff: (id, olds, news) => reported(() => calls.diff(id, olds, news)),
+    create: (inputs) => reported(() => calls.create(inputs)),
+    read: (id, props) => reported(() => calls.read(id, props ?? {})),
+    update: (id, olds, news) => reported(() => calls.update(id, olds, news)),
+    delete: (id, props) => reported(() => calls.delete(id, props)),
+  };
+}
+
+/** What a face gives a kind's calls: how to reach AWS with a resource's settings, and where its messages go. */
+export interface Face {
+  connect(props: Props, origin: SettingsOrigin): AwsApi;
+  report: Reporter;
+}
+
+/** What a kind is made of, as both faces read it. */
+export type KindParts = Pick<KindProvider, "kind" | "properties" | "lifecycle" | "crossChecks">;
+
+/**
+ * One kind's calls, the same for both faces: inputs checked before any AWS call, IDs checked before they reach AWS
+ * or a message, then the lifecycle.
+ */
+export function kindCalls({ kind, properties, lifecycle, crossChecks }: KindParts, face: Face) {
+  const { connect, report } = face;
+  return {
+    check: (inputs: Props): CheckFailure[] => validateInputs(kind, properties, inputs, crossChecks),
+    /** The reads and errors of a create, and what it will change, for a preview; nothing while an input is unknown. */
+    plan: async (inputs: Props): Promise<void> => {
+      if (lifecycle.planCreate && !containsUnknown(inputs)) await lifecycle.planCreate(connect(inputs, "inputs"), inputs, report);
+    },
+    diff: (id: string, olds: Props, news: Props) =>
+      lifecycle.diff(connect(news, "inputs"), checkedId(kind, id), olds, news, report),
+    create: (inputs: Props) => lifecycle.create(connect(inputs, "inputs"), inputs, report),
+    read: (id: string, props: Props) => lifecycle.read(connect(props, "state"), checkedId(kind, id), props, report),
+    update: (id: string, olds: Props, news: Props) =>
+      lifecycle.update(connect(news, "inputs"), checkedId(kind, id), olds, news, report),
+    delete: (id: string, props: Props) => lifecycle.delete(connect(props, "state"), checkedId(kind, id), props, report),
   };
 }

@@ -1,0 +1,189 @@
+/**
+ * The native face from a second language: YAML programs (the YAML language host, no SDK) run the native provider
+ * `aws-root-access` through the real Pulumi CLI. Drift shows property by property, a preview changes nothing, and
+ * diagnostics attach to the resource they concern.
+ */
+import { expect } from "chai";
+import { DisableOrganizationsRootSessionsCommand } from "@aws-sdk/client-iam";
+import { PulumiProject, offlineEngineEnv, scratchDir } from "../../harness/engine";
+import { withNativePlugin } from "../../harness/native";
+import { KEYS, MEMBER_2, ORG_ID, operations, rootCredentialsSeed, scenarioSeed, startEmulator } from "../fixtures";
+import type { EmulatorFixture } from "../fixtures";
+
+const FEATURES = `resources:
+  features:
+    type: aws-root-access:index:OrganizationsFeatures
+    properties:
+      enabledFeatures: [RootCredentialsManagement, RootSessions]
+outputs:
+  enabledFeatures: \${features.enabledFeatures}
+`;
+
+/** Whitespace collapsed, so a check does not depend on where the CLI wraps a line. */
+function flat(text: string): string {
+  return text.replace(/\s+/g, " ");
+}
+
+interface PreviewStep {
+  op: string;
+  urn: string;
+  detailedDiff?: Record<string, { kind: string; inputDiff?: boolean }> | null;
+}
+
+async function previewSteps(project: PulumiProject): Promise<PreviewStep[]> {
+  const out = await project.preview(["--json"]);
+  return (JSON.parse(out.stdout) as { steps: PreviewStep[] }).steps;
+}
+
+async function yamlProject(fx: EmulatorFixture, program: string, key: string = KEYS.management): Promise<PulumiProject> {
+  const credentials = { accessKeyId: key, secretAccessKey: fx.credentials.secretAccessKey };
+  const env = withNativePlugin(offlineEngineEnv(scratchDir("native-yaml"), { emulatorUrl: fx.emulator.url, credentials }));
+  return PulumiProject.create({ env, yaml: program });
+}
+
+describe("the native provider from a YAML program, through the real Pulumi CLI", function () {
+  this.timeout(10 * 60_000);
+
+  describe("OrganizationsFeatures: create, drift, refresh, heal, destroy", () => {
+    let fx: EmulatorFixture;
+    let project: PulumiProject;
+    before(async () => {
+      fx = await startEmulator({ seed: scenarioSeed() });
+      project = await yamlProject(fx, FEATURES);
+    });
+    after(async () => {
+      project?.remove();
+      await fx?.close();
+    });
+
+    it("previews the create as its plan, under the resource, and changes nothing", async () => {
+      const preview = await project.preview();
+      expect(flat(preview.stdout)).to.contain(
+        `aws-root-access:index:OrganizationsFeatures (features): OrganizationsFeatures: the create will enable RootCredentialsManagement, enable RootSessions in organization ${ORG_ID}.`,
+      );
+      expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal([]);
+    });
+
+    it("creates with pulumi up and outputs the live features", async () => {
+      await project.up();
+      expect(fx.emulator.state().organizations[0]!.enabledRootFeatures.sort()).to.deep.equal([
+        "RootCredentialsManagement",
+        "RootSessions",
+      ]);
+      expect((await project.outputs()).enabledFeatures).to.deep.equal(["RootCredentialsManagement", "RootSessions"]);
+    });
+
+    it("shows a feature turned off in the console as a property-level change in a plain preview, changing nothing", async () => {
+      await fx.iam.send(new DisableOrganizationsRootSessionsCommand({}));
+      fx.emulator.clearCalls();
+      const diff = await project.preview(["--diff"]);
+      expect(flat(diff.stdout)).to.contain('~ enabledFeatures: [ + [1]: "RootSessions" ]');
+      const plain = flat((await project.preview()).stdout);
+      expect(plain).to.contain("[diff: ~enabledFeatures]");
+      expect(plain).to.contain(
+        `aws-root-access:index:OrganizationsFeatures (features): OrganizationsFeatures drift in organization ${ORG_ID}`,
+      );
+      const step = (await previewSteps(project)).find((s) => s.urn.endsWith("::features"))!;
+      expect(step.op).to.equal("update");
+      expect(step.detailedDiff).to.deep.equal({ "enabledFeatures[1]": { kind: "add", inputDiff: false } });
+      expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal([]);
+    });
+
+    it("records the live features on refresh", async () => {
+      await project.refresh();
+      const [resource] = await project.resources(":OrganizationsFeatures");
+      expect(resource!.outputs.enabledFeatures).to.deep.equal(["RootCredentialsManagement"]);
+    });
+
+    it("heals with pulumi up, enabling only what is off, and then previews no change", async () => {
+      fx.emulator.clearCalls();
+      await project.up();
+      expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal(["EnableOrganizationsRootSessions"]);
+      expect((await project.preview(["--expect-no-changes"], true)).code).to.equal(0);
+    });
+
+    it("disables the features on destroy", async () => {
+      await project.destroy();
+      expect(fx.emulator.state().organizations[0]!.enabledRootFeatures).to.deep.equal([]);
+    });
+  });
+
+  describe("MemberRootCredentials", () => {
+    let fx: EmulatorFixture;
+    let project: PulumiProject;
+    before(async () => {
+      fx = await startEmulator({ seed: rootCredentialsSeed() });
+      project = await yamlProject(
+        fx,
+        `resources:
+  clean:
+    type: aws-root-access:index:MemberRootCredentials
+    properties:
+      accountId: "${MEMBER_2}"
+`,
+      );
+      await project.up();
+    });
+    after(async () => {
+      project?.remove();
+      await fx?.close();
+    });
+
+    it("shows a root access key that reappears as a property-level change of accessKeys, masked, changing nothing", async () => {
+      const state = fx.emulator.state();
+      state.accounts.find((a) => a.id === MEMBER_2)!.rootUser!.accessKeys.push("AKIACONSOLE00000XYZ1" as never);
+      fx.emulator.setState(state);
+      fx.emulator.clearCalls();
+      const preview = await project.preview();
+      const out = flat(preview.stdout);
+      expect(out).to.contain("[diff: ~accessKeys]");
+      expect(out).to.contain(`${MEMBER_2}: root access key AKIA…XYZ1 present`);
+      expect(out).to.not.contain("AKIACONSOLE00000XYZ1");
+      const step = (await previewSteps(project)).find((s) => s.urn.endsWith("::clean"))!;
+      expect(step.detailedDiff).to.deep.equal({ accessKeys: { kind: "update", inputDiff: false } });
+      expect(operations(fx.emulator, { mutatingOnly: true }).filter((o) => o !== "AssumeRoot")).to.deep.equal([]);
+      expect(JSON.stringify(fx.emulator.calls())).to.not.contain("AKIACONSOLE00000XYZ1");
+    });
+
+    it("removes it with pulumi up", async () => {
+      await project.up();
+      expect(fx.emulator.state().accounts.find((a) => a.id === MEMBER_2)!.rootUser!.accessKeys).to.deep.equal([]);
+      expect((await project.preview(["--expect-no-changes"], true)).code).to.equal(0);
+    });
+  });
+
+  describe("bad input", () => {
+    let fx: EmulatorFixture;
+    before(async () => {
+      fx = await startEmulator({ seed: scenarioSeed() });
+    });
+    after(async () => {
+      await fx?.close();
+    });
+
+    it("refuses a feature name the schema's enum does not hold, once, naming the property, with no AWS call", async () => {
+      const project = await yamlProject(
+        fx,
+        `resources:
+  features:
+    type: aws-root-access:index:OrganizationsFeatures
+    properties:
+      enabledFeatures: [rootsessions]
+`,
+      );
+      fx.emulator.clearCalls();
+      const preview = await project.preview([], true);
+      expect(preview.code).to.not.equal(0);
+      const out = flat(preview.stdout);
+      const diagnostics = out.slice(out.indexOf("Diagnostics:"));
+      expect(diagnostics).to.contain(
+        "aws-root-access:index:OrganizationsFeatures (features): error: aws-root-access:index:OrganizationsFeatures " +
+          "resource 'features': property enabledFeatures[0] value {<nil>} has a problem: enabledFeatures[0] is " +
+          '"rootsessions", which is not a feature',
+      );
+      expect(diagnostics.match(/is "rootsessions"/g)?.length, diagnostics).to.equal(1);
+      expect(fx.emulator.calls()).to.deep.equal([]);
+      project.remove();
+    });
+  });
+});
