@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Provides a Pulumi CLI, its Node.js language host and the dynamic-provider launcher, offline.
+# Provides a Pulumi CLI, its Node.js and YAML language hosts and the dynamic-provider launcher, offline.
 # Uses a `pulumi` already on PATH when there is one; otherwise builds pinned versions from Go modules into a cache
 # outside the repository (keyed by version, so later runs are instant). The last line printed is the directory to
 # put first on PATH.
@@ -7,6 +7,7 @@ set -euo pipefail
 
 PULUMI_VERSION=v3.274.1          # newest pkg/v3 served; one CLI for both legs (SDK 3.248.0 on Node 20, 3.276.0 on Node 24)
 LANGUAGE_HOST_VERSION=v3.68.0    # newest sdk/v3 release that still contains pulumi-language-nodejs (see README)
+YAML_HOST_VERSION=v1.25.0        # github.com/pulumi/pulumi-yaml, pinned in pulumi-cli/language-yaml/go.mod
 here=$(cd "$(dirname "$0")" && pwd)
 launchers="$here/bin"
 cache_root=${PULUMI_AWS_ROOT_ACCESS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-aws-root-access}
@@ -15,7 +16,14 @@ bin="$cache_root/pulumi-$PULUMI_VERSION-nodejs-host-$LANGUAGE_HOST_VERSION/bin"
 say() { printf '%s\n' "$*" >&2; }
 
 complete() {
-  [ -x "$1/pulumi" ] && [ -x "$1/pulumi-language-nodejs" ] && [ -x "$1/pulumi-resource-pulumi-nodejs" ]
+  [ -x "$1/pulumi" ] && [ -x "$1/pulumi-language-nodejs" ] && [ -x "$1/pulumi-resource-pulumi-nodejs" ] &&
+    [ -x "$1/pulumi-language-yaml" ]
+}
+
+# The YAML language host (YAML programs of the native provider), built into directory $1.
+build_yaml_host() {
+  sh -c "cd '$here/pulumi-cli/language-yaml' && go build -mod=readonly -trimpath -ldflags '-s -w' \
+    -o '$1/pulumi-language-yaml' github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml"
 }
 
 if [ -z "${PULUMI_AWS_ROOT_ACCESS_FORCE_BUILD:-}" ] && existing=$(command -v pulumi 2>/dev/null); then
@@ -30,6 +38,11 @@ fi
 if [ -x "$bin/pulumi-language-nodejs-host" ] && [ "$("$bin/pulumi" version 2>/dev/null)" = "$PULUMI_VERSION" ]; then
   # The launchers are the repository's: refreshed on every use, so an edit reaches the cached build.
   cp -f "$launchers/pulumi-resource-pulumi-nodejs" "$launchers/pulumi-language-nodejs" "$bin/"
+  if [ ! -x "$bin/pulumi-language-yaml" ]; then
+    command -v go >/dev/null || { say "error: no Go toolchain to build pulumi-language-yaml; install Go >= 1.25"; exit 1; }
+    say "building pulumi-language-yaml@$YAML_HOST_VERSION into the cached $bin (about a minute)"
+    build_yaml_host "$bin"
+  fi
   say "Pulumi CLI $PULUMI_VERSION already built in $bin"
   echo "$bin"
   exit 0
@@ -45,10 +58,11 @@ start=$(date +%s)
 # Each step reports its own time, so the README can say where a first run's minutes go.
 timed() { local name=$1; shift; local t=$(date +%s); "$@"; echo "$name $(( $(date +%s) - t ))" >>"$staging/times"; }
 
-say "[1/3] downloading the pinned modules of both binaries, side by side"
+say "[1/3] downloading the pinned modules of the three binaries, side by side"
 timed "modules(pulumi)" sh -c "cd '$here/pulumi-cli' && go mod download" & a=$!
 timed "modules(language-host)" sh -c "cd '$here/pulumi-cli/language-host' && go mod download" & b=$!
-wait "$a"; wait "$b"
+timed "modules(yaml-host)" sh -c "cd '$here/pulumi-cli/language-yaml' && go mod download" & c=$!
+wait "$a"; wait "$b"; wait "$c"
 
 say "[2/3] compiling pulumi@$PULUMI_VERSION and pulumi-language-nodejs@$LANGUAGE_HOST_VERSION, side by side"
 timed "compile(pulumi)" sh -c "cd '$here/pulumi-cli' && go build -mod=readonly -trimpath \
@@ -58,6 +72,8 @@ timed "compile(language-host)" sh -c "cd '$here/pulumi-cli/language-host' && go 
   -ldflags '-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$LANGUAGE_HOST_VERSION' \
   -o '$staging/pulumi-language-nodejs-host' github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs" & b=$!
 wait "$a"; wait "$b"
+say "      and pulumi-language-yaml@$YAML_HOST_VERSION"
+timed "compile(yaml-host)" build_yaml_host "$staging"
 
 say "[3/3] launchers: pulumi-resource-pulumi-nodejs (the dynamic-provider host) and pulumi-language-nodejs"
 cp "$launchers/pulumi-resource-pulumi-nodejs" "$launchers/pulumi-language-nodejs" "$staging/"

@@ -222,16 +222,18 @@ export class NativeProvider {
         const call = this.open(req.getUrn());
         const props = unwrapSecrets(fromStruct(req.getProperties()));
         const inputs = unwrapSecrets(fromStruct(req.getInputs()));
-        const read = await call.calls.read(req.getId(), props.plain).finally(call.flushed);
+        const importing = Object.keys(props.plain).length === 0 && Object.keys(inputs.plain).length === 0;
         const resp = new provproto.ReadResponse();
+        let read = await call.calls.read(req.getId(), props.plain);
+        // A refresh keeps the program's inputs. An import (`pulumi import`) declares the resource as it is, and reads
+        // it again as declared, so the state records what a program declaring it would: its next preview is clean.
+        const declared = importing && read.id ? declaredAsIs(call.kind, read.props as Props, call.inputs) : inputs.plain;
+        if (importing && read.id) read = await call.calls.read(read.id, declared);
+        await call.flushed();
         resp.setId(read.id ?? "");
         if (!read.id) return resp;
-        const outs = (read.props ?? {}) as Props;
         const secret = new Set([...props.secret, ...inputs.secret]);
-        resp.setProperties(toStruct(wrapSecrets(outs, secret)));
-        // A refresh keeps the program's inputs; an import (`pulumi import`) declares the resource as it is.
-        const importing = Object.keys(props.plain).length === 0 && Object.keys(inputs.plain).length === 0;
-        const declared = importing ? declaredAsIs(call.kind, outs, call.inputs) : inputs.plain;
+        resp.setProperties(toStruct(wrapSecrets((read.props ?? {}) as Props, secret)));
         resp.setInputs(toStruct(wrapSecrets(declared, secret)));
         return resp;
       }),
