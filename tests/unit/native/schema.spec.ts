@@ -1,0 +1,32 @@
+import { expect } from "chai";
+import { readFileSync } from "node:fs";
+import { SCHEMA_FILE, buildSchema, schemaText } from "../../../tools/gen-schema";
+import { KIND_PROVIDERS } from "../../../provider/providers";
+import { tokenOf } from "../../../provider/native/tokens";
+
+describe("schema.json, the native provider's package schema", () => {
+  it("is what the code and its TSDoc generate (run `npm run gen:schema` after changing either)", () => {
+    expect(readFileSync(SCHEMA_FILE, "utf8")).to.equal(schemaText());
+  });
+
+  it("has every kind under its public token, with every property the kind checks", () => {
+    const resources = buildSchema().resources as Record<string, { inputProperties: Record<string, unknown> }>;
+    for (const [kind, provider] of Object.entries(KIND_PROVIDERS)) {
+      const schema = resources[tokenOf(kind)];
+      expect(schema, kind).to.not.equal(undefined);
+      expect(Object.keys(schema!.inputProperties).sort()).to.deep.equal(
+        provider.properties.filter((p) => p !== "importId").sort(),
+      );
+    }
+  });
+
+  it("takes its descriptions from the TSDoc", () => {
+    const resources = buildSchema().resources as Record<
+      string,
+      { description: string; inputProperties: Record<string, { description?: string }> }
+    >;
+    const features = resources["aws-root-access:index:OrganizationsFeatures"]!;
+    expect(features.description).to.match(/^The authoritative set of IAM centralized root access features/);
+    expect(features.inputProperties.enabledFeatures!.description).to.match(/^The features that must be enabled/);
+  });
+});
