@@ -11,7 +11,7 @@ import { KIND_PROVIDERS } from "../provider/providers";
 import { ALL_FEATURES } from "../provider/core/features";
 import { CREDENTIAL_KINDS } from "../provider/core/rootCredentials";
 import { CONNECTION_KEYS } from "../provider/core/target";
-import { FEATURE_TYPE, CREDENTIAL_KIND_TYPE, PACKAGE, tokenOf } from "../provider/native/tokens";
+import { COMPONENTS, CREDENTIAL_KIND_TYPE, FEATURE_TYPE, PACKAGE, tokenOf } from "../provider/native/tokens";
 
 const ROOT = join(__dirname, "..");
 export const SCHEMA_FILE = join(ROOT, "schema.json");
@@ -45,6 +45,11 @@ const PROPERTY_TYPES: Record<string, SchemaType> = {
   signingCertificates: STRINGS,
   mfaDevices: STRINGS,
   credentialCount: INTEGER,
+  features: FEATURES,
+  delegatedAdministratorAccountId: STRING,
+  disableTrustedAccessOnDelete: BOOLEAN,
+  excludeAccountIds: STRINGS,
+  accountIds: STRINGS,
 };
 
 /** Inputs a kind takes that programs never set themselves (the `import` option's marker). */
@@ -68,7 +73,13 @@ function lowerFirst(s: string): string {
 
 /** The TSDoc of a symbol as plain text: the summary and any @example, without the tags' markup. */
 function docOf(symbol: ts.Symbol, checker: ts.TypeChecker): string {
-  const summary = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
+  // Lines joined within a paragraph: how the source happens to wrap a comment is not part of the description.
+  const summary = ts
+    .displayPartsToString(symbol.getDocumentationComment(checker))
+    .trim()
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s*\n\s*/g, " "))
+    .join("\n\n");
   const examples = symbol
     .getJsDocTags(checker)
     .filter((t) => t.name === "example")
@@ -94,8 +105,9 @@ function withDoc(type: SchemaType, description: string): Record<string, unknown>
 export function buildSchema(): Record<string, unknown> {
   const version = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
   const kinds = Object.keys(KIND_PROVIDERS) as Array<keyof typeof KIND_PROVIDERS>;
+  const classes = [...kinds, ...COMPONENTS];
   const files = [
-    ...kinds.map((k) => join(ROOT, "provider", "resources", `${lowerFirst(k)}.ts`)),
+    ...classes.map((k) => join(ROOT, "provider", "resources", `${lowerFirst(k)}.ts`)),
     join(ROOT, "provider", "resources", "connectionArgs.ts"),
   ];
   const program = ts.createProgram(files, { strict: true, esModuleInterop: true, skipLibCheck: true });
@@ -112,13 +124,17 @@ export function buildSchema(): Record<string, unknown> {
   );
 
   const resources: Record<string, unknown> = {};
-  kinds.forEach((kind, i) => {
+  classes.forEach((kind, i) => {
     const exported = exportsOf(files[i]!);
     const cls = exported.find((s) => s.name === kind);
     const args = exported.find((s) => s.name === `${kind}Args`);
     if (!cls || !args) throw new Error(`provider/resources/${lowerFirst(kind)}.ts must export ${kind} and ${kind}Args`);
     const argsType = checker.getDeclaredTypeOfSymbol(args);
-    const inputNames = KIND_PROVIDERS[kind].properties.filter((p) => !INTERNAL.has(p));
+    const component = (COMPONENTS as readonly string[]).includes(kind);
+    // A custom kind takes what its provider checks; a component, everything its args declare.
+    const inputNames = component
+      ? checker.getPropertiesOfType(argsType).map((p) => p.name)
+      : KIND_PROVIDERS[kind as keyof typeof KIND_PROVIDERS].properties.filter((p) => !INTERNAL.has(p));
     const inputProperties: Record<string, unknown> = {};
     const requiredInputs: string[] = [];
     for (const name of inputNames) {
@@ -139,6 +155,7 @@ export function buildSchema(): Record<string, unknown> {
       if (/\bundefined\b/.test(decl.type.getText())) optionalOutputs.add(member.name);
     }
     resources[tokenOf(kind)] = {
+      ...(component ? { isComponent: true } : {}),
       description: docOf(cls, checker),
       inputProperties,
       requiredInputs,

@@ -10,6 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type * as pulumi from "@pulumi/pulumi";
 import * as pulumiProvider from "@pulumi/pulumi/provider";
 import type * as grpcTypes from "@grpc/grpc-js";
 import { createAwsApi, resolveConnection, stackLayer } from "../aws";
@@ -19,6 +20,7 @@ import { KIND_PROVIDERS, isResourceKind } from "../providers";
 import type { ResourceKind } from "../providers";
 import { kindCalls, resourceLayer } from "../providers/provider";
 import type { Face, PropertyChange } from "../providers/provider";
+import { construct } from "./construct";
 import { detailedDiff } from "./diff";
 import {
   emptyproto,
@@ -128,6 +130,12 @@ export class NativeProvider {
     req.setMessage(message);
     req.setUrn(urn);
     return new Promise((resolve) => engine.log(req, () => resolve()));
+  }
+
+  /** A component, for another language: its children are this provider's resources, with its configuration. */
+  construct(name: string, type: string, inputs: pulumi.Inputs, options: pulumi.ComponentResourceOptions) {
+    const outputs = (kind: string): string[] => Object.keys(this.resources[tokenOf(kind)]?.properties ?? {});
+    return construct(name, type, inputs, options, outputs, [providerLayer(this.config)]);
   }
 
   /** The custom-resource methods and `configure`, as gRPC handlers. */
@@ -286,5 +294,12 @@ export async function serve(args: string[]): Promise<void> {
   server.addService = function (this: unknown, service: unknown, implementation: object) {
     return addService.call(this, service, Object.assign(Object.create(implementation) as object, ours));
   };
-  await pulumiProvider.main({ version, schema: schemaText } as pulumiProvider.Provider, args);
+  await pulumiProvider.main(
+    {
+      version,
+      schema: schemaText,
+      construct: (name, type, inputs, options) => native.construct(name, type, inputs, options),
+    },
+    args,
+  );
 }

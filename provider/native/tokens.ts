@@ -4,6 +4,9 @@ export const PACKAGE = "aws-root-access";
 export const FEATURE_TYPE = `${PACKAGE}:index:Feature`;
 export const CREDENTIAL_KIND_TYPE = `${PACKAGE}:index:RootCredentialKind`;
 
+/** The components, served through `construct`. */
+export const COMPONENTS = ["CentralizedRootAccess", "OrganizationRootCredentials"] as const;
+
 /** `aws-root-access:index:<Kind>`. */
 export function tokenOf(kind: string): string {
   return `${PACKAGE}:index:${kind}`;

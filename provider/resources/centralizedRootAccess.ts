@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { IamTrustedAccess } from "./iamTrustedAccess";
-import { IamDelegatedAdministrator } from "./iamDelegatedAdministrator";
-import { OrganizationsFeatures } from "./organizationsFeatures";
+import type { IamTrustedAccess } from "./iamTrustedAccess";
+import type { IamDelegatedAdministrator } from "./iamDelegatedAdministrator";
+import type { OrganizationsFeatures } from "./organizationsFeatures";
+import { currentChildren } from "./children";
 import { ALL_FEATURES } from "../core/features";
 import type { FeatureName } from "../core/features";
 import { targetOf } from "../core/target";
@@ -41,7 +42,9 @@ export class CentralizedRootAccess extends pulumi.ComponentResource {
   constructor(name: string, args: CentralizedRootAccessArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-root-access:index:CentralizedRootAccess", name, {}, opts);
     const connection: ConnectionArgs = targetOf(args);
-    this.trustedAccess = new IamTrustedAccess(
+    const children = currentChildren();
+    this.trustedAccess = children.declare(
+      "IamTrustedAccess",
       `${name}-trusted-access`,
       { ...connection, disableOnDelete: args.disableTrustedAccessOnDelete },
       { parent: this },
@@ -49,12 +52,14 @@ export class CentralizedRootAccess extends pulumi.ComponentResource {
     this.delegatedAdministrator =
       args.delegatedAdministratorAccountId === undefined
         ? undefined
-        : new IamDelegatedAdministrator(
+        : children.declare(
+            "IamDelegatedAdministrator",
             `${name}-delegated-administrator`,
             { ...connection, accountId: args.delegatedAdministratorAccountId, removeAdoptedOnDelete: args.removeAdoptedOnDelete },
             { parent: this, dependsOn: [this.trustedAccess] },
           );
-    this.features = new OrganizationsFeatures(
+    this.features = children.declare(
+      "OrganizationsFeatures",
       `${name}-features`,
       {
         ...connection,

@@ -11,7 +11,7 @@ import {
   forProgram,
   mapAwsError,
 } from "../errors";
-import { MemberRootCredentials } from "./memberRootCredentials";
+import { currentChildren } from "./children";
 import { LIST_ACCOUNTS_ACTION, organizationAccounts, organizationReached } from "../rootCredentials/accounts";
 import type { ConnectionArgs } from "./connectionArgs";
 
@@ -70,6 +70,7 @@ export class OrganizationRootCredentials extends pulumi.ComponentResource {
   constructor(name: string, args: OrganizationRootCredentialsArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("aws-root-access:index:OrganizationRootCredentials", name, {}, opts);
     const stack = readStackSettings({ get: (key) => pulumi.runtime.getConfig(key) });
+    const children = currentChildren();
     const deciding = { accountIds: args.accountIds, excludeAccountIds: args.excludeAccountIds, ...targetOf(args) };
     // Which accounts are declared is decided here, at program time: a value a preview cannot know would make it
     // declare none (or the wrong ones), and show deletes the up never makes. Such inputs are refused.
@@ -92,7 +93,7 @@ export class OrganizationRootCredentials extends pulumi.ComponentResource {
       checkIds("accountIds", only);
       checkIds("excludeAccountIds", exclude);
       const own: SettingsLayer = { values: { region, profile, roleArn }, source: (key) => `the component's \`${key}\` input` };
-      const api = createAwsApi(resolveConnection([own, stackLayer(stack)]));
+      const api = createAwsApi(resolveConnection([own, ...children.layers, stackLayer(stack)]));
       const action = LIST_ACCOUNTS_ACTION;
       let org: OrganizationInfo;
       let accounts: AccountInfo[];
@@ -122,7 +123,8 @@ export class OrganizationRootCredentials extends pulumi.ComponentResource {
       }
       const members = active.filter((id) => (!only || only.includes(id)) && !(exclude ?? []).includes(id)).sort();
       for (const accountId of members) {
-        new MemberRootCredentials(
+        children.declare(
+          "MemberRootCredentials",
           `${name}-${accountId}`,
           {
             accountId,

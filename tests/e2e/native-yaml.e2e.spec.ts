@@ -7,7 +7,17 @@ import { expect } from "chai";
 import { DisableOrganizationsRootSessionsCommand } from "@aws-sdk/client-iam";
 import { PulumiProject, offlineEngineEnv, scratchDir } from "../../harness/engine";
 import { withNativePlugin } from "../../harness/native";
-import { KEYS, MEMBER_2, ORG_ID, operations, rootCredentialsSeed, scenarioSeed, startEmulator } from "../fixtures";
+import {
+  DELEGATED_ADMIN,
+  KEYS,
+  MEMBER,
+  MEMBER_2,
+  ORG_ID,
+  operations,
+  rootCredentialsSeed,
+  scenarioSeed,
+  startEmulator,
+} from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 
 const FEATURES = `resources:
@@ -149,6 +159,69 @@ describe("the native provider from a YAML program, through the real Pulumi CLI",
       await project.up();
       expect(fx.emulator.state().accounts.find((a) => a.id === MEMBER_2)!.rootUser!.accessKeys).to.deep.equal([]);
       expect((await project.preview(["--expect-no-changes"], true)).code).to.equal(0);
+    });
+  });
+
+  describe("the components, constructed by the native provider", () => {
+    let fx: EmulatorFixture;
+    after(async () => {
+      await fx?.close();
+    });
+
+    it("CentralizedRootAccess takes a bare organization to both features, in order, and previews no change after", async () => {
+      const seed = scenarioSeed({ trustedServices: [] });
+      (seed.organizations as Array<Record<string, unknown>>)[0]!.delegatedAdministrators = [];
+      fx = await startEmulator({ seed });
+      const project = await yamlProject(
+        fx,
+        `resources:
+  root:
+    type: aws-root-access:index:CentralizedRootAccess
+    properties:
+      delegatedAdministratorAccountId: "${MEMBER}"
+outputs:
+  enabledFeatures: \${root.enabledFeatures}
+`,
+      );
+      await project.up();
+      expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal([
+        "EnableAWSServiceAccess",
+        "RegisterDelegatedAdministrator",
+        "EnableOrganizationsRootCredentialsManagement",
+        "EnableOrganizationsRootSessions",
+      ]);
+      expect((await project.outputs()).enabledFeatures).to.deep.equal(["RootCredentialsManagement", "RootSessions"]);
+      const children = (await project.resources("")).map((r) => r.type).filter((t) => t.startsWith("aws-root-access:"));
+      expect(children.sort()).to.deep.equal([
+        "aws-root-access:index:CentralizedRootAccess",
+        "aws-root-access:index:IamDelegatedAdministrator",
+        "aws-root-access:index:IamTrustedAccess",
+        "aws-root-access:index:OrganizationsFeatures",
+      ]);
+      expect((await project.preview(["--expect-no-changes"], true)).code).to.equal(0);
+      project.remove();
+    });
+
+    it("OrganizationRootCredentials declares one MemberRootCredentials per ACTIVE member account", async () => {
+      await fx?.close();
+      fx = await startEmulator({ seed: rootCredentialsSeed() });
+      const project = await yamlProject(
+        fx,
+        `resources:
+  members:
+    type: aws-root-access:index:OrganizationRootCredentials
+    properties:
+      remove: [accessKeys]
+outputs:
+  accountIds: \${members.accountIds}
+`,
+      );
+      await project.up();
+      const members = (await project.resources(":MemberRootCredentials")).map((r) => r.id).sort();
+      expect(members).to.deep.equal([MEMBER, DELEGATED_ADMIN, MEMBER_2].sort());
+      expect((await project.outputs()).accountIds).to.deep.equal(members);
+      expect(fx.emulator.state().accounts.find((a) => a.id === MEMBER)!.rootUser!.accessKeys).to.deep.equal([]);
+      project.remove();
     });
   });
 
