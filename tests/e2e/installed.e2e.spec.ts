@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { DisableOrganizationsRootSessionsCommand } from "@aws-sdk/client-iam";
 import { PulumiProject, REPO_ROOT, offlineEngineEnv, run, scratchDir } from "../../harness/engine";
@@ -98,6 +99,23 @@ describe("the package installed from its tarball into a project outside the repo
     fx.emulator.clearCalls();
     await project.destroy();
     expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal(["DisableOrganizationsRootCredentialsManagement"]);
+    expect(fx.emulator.state().organizations[0]!.enabledRootFeatures).to.deep.equal([]);
+  });
+
+  it("puts the native provider's plugin on PATH through npm's bin, and a YAML program runs with it", async () => {
+    const yamlDir = join(dir, "yaml");
+    mkdirSync(yamlDir);
+    const env = { ...project.env, PATH: `${join(dir, "node_modules", ".bin")}:${project.env.PATH ?? ""}` };
+    const yaml = await PulumiProject.create({
+      dir: yamlDir,
+      env,
+      stack: "yaml",
+      yaml: "resources:\n  sessions:\n    type: aws-root-access:index:RootSessions\n",
+    });
+    const up = await yaml.up();
+    expect(up.output).to.contain(`using pulumi-resource-aws-root-access from $PATH at ${join(dir, "node_modules", ".bin")}`);
+    expect(fx.emulator.state().organizations[0]!.enabledRootFeatures).to.deep.equal(["RootSessions"]);
+    await yaml.destroy();
     expect(fx.emulator.state().organizations[0]!.enabledRootFeatures).to.deep.equal([]);
   });
 });
