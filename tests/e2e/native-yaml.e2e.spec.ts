@@ -12,6 +12,7 @@ import {
   KEYS,
   MEMBER,
   MEMBER_2,
+  ORGANIZATION_ADMIN_ROLE,
   ORG_ID,
   operations,
   rootCredentialsSeed,
@@ -221,6 +222,38 @@ outputs:
       expect(members).to.deep.equal([MEMBER, DELEGATED_ADMIN, MEMBER_2].sort());
       expect((await project.outputs()).accountIds).to.deep.equal(members);
       expect(fx.emulator.state().accounts.find((a) => a.id === MEMBER)!.rootUser!.accessKeys).to.deep.equal([]);
+      project.remove();
+    });
+  });
+
+  describe("a secret input", () => {
+    let fx: EmulatorFixture;
+    after(async () => {
+      await fx?.close();
+    });
+
+    it("stays secret in state: its output is encrypted, and the stack export shows no plaintext", async () => {
+      fx = await startEmulator({ seed: scenarioSeed() });
+      const project = await yamlProject(
+        fx,
+        `resources:
+  sessions:
+    type: aws-root-access:index:RootSessions
+    properties:
+      roleArn:
+        fn::secret: ${ORGANIZATION_ADMIN_ROLE}
+`,
+      );
+      await project.up();
+      expect(
+        fx.emulator.calls().find((c) => c.operation === "AssumeRole"),
+        "the role was assumed",
+      ).to.not.equal(undefined);
+      const exported = (await project.pulumi(["stack", "export"])).stdout;
+      expect(exported).to.not.contain(ORGANIZATION_ADMIN_ROLE);
+      const [resource] = await project.resources(":RootSessions");
+      const recorded = JSON.stringify(resource!.outputs.roleArn);
+      expect(recorded).to.contain("ciphertext");
       project.remove();
     });
   });

@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PulumiProject, REPO_ROOT, offlineEngineEnv, randomCredentials, scratchDir } from "../../harness/engine";
 import { AssumeRoleCommand } from "@aws-sdk/client-sts";
+import { withNativePlugin } from "../../harness/native";
 import { KEYS, MANAGEMENT, RELIABILITY, scenarioSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 
@@ -92,61 +93,84 @@ const SOURCES: Source[] = [
   },
 ];
 
+/** The two faces: the dynamic resources (a TypeScript program), and the native provider (a YAML program). */
+const FACES = [
+  {
+    title: "dynamic resources",
+    /** What the export must hold, so the search for secrets is known to look at the resources. */
+    marker: "__provider",
+    async declare(env: NodeJS.ProcessEnv, args: Record<string, unknown>): Promise<PulumiProject> {
+      const project = await PulumiProject.create({ program: PROGRAM, env });
+      project.setConfig("resources", JSON.stringify([{ kind: "OrganizationsFeatures", name: "root-access", args }]));
+      return project;
+    },
+  },
+  {
+    title: "native provider",
+    marker: "aws-root-access:index:OrganizationsFeatures",
+    declare: (env: NodeJS.ProcessEnv, args: Record<string, unknown>): Promise<PulumiProject> =>
+      PulumiProject.create({
+        env: withNativePlugin(env),
+        yaml: `resources:\n  root-access:\n    type: aws-root-access:index:OrganizationsFeatures\n    properties: ${JSON.stringify(args)}\n`,
+      }),
+  },
+];
+
 describe("no credential reaches state, the serialized provider, CLI output or error messages", function () {
   this.timeout(10 * 60_000);
 
-  for (const source of SOURCES) {
-    describe(`with credentials from ${source.title}`, () => {
-      let fx: EmulatorFixture;
-      let project: PulumiProject;
-      let secrets: string[];
-      const outputs: string[] = [];
+  for (const face of FACES)
+    for (const source of SOURCES) {
+      describe(`with credentials from ${source.title}, through the ${face.title}`, () => {
+        let fx: EmulatorFixture;
+        let project: PulumiProject;
+        let secrets: string[];
+        const outputs: string[] = [];
 
-      before(async () => {
-        fx = await startEmulator({ seed: scenarioSeed() });
-        const stateDir = scratchDir("e2e-secrets");
-        const s = await source.setup(fx, stateDir);
-        secrets = s.secrets;
-        // A profile source must not also find keys in the environment.
-        const credentials = Object.keys(s.extraEnv).length ? undefined : fx.credentials;
-        const env = offlineEngineEnv(stateDir, {
-          emulatorUrl: fx.emulator.url,
-          ...(credentials ? { credentials } : {}),
-          extra: s.extraEnv,
+        before(async () => {
+          fx = await startEmulator({ seed: scenarioSeed() });
+          const stateDir = scratchDir("e2e-secrets");
+          const s = await source.setup(fx, stateDir);
+          secrets = s.secrets;
+          // A profile source must not also find keys in the environment.
+          const credentials = Object.keys(s.extraEnv).length ? undefined : fx.credentials;
+          const env = offlineEngineEnv(stateDir, {
+            emulatorUrl: fx.emulator.url,
+            ...(credentials ? { credentials } : {}),
+            extra: s.extraEnv,
+          });
+          const args = { enabledFeatures: ["RootCredentialsManagement", "RootSessions"], ...s.args };
+          project = await face.declare(env, args);
         });
-        project = await PulumiProject.create({ program: PROGRAM, env });
-        const args = { enabledFeatures: ["RootCredentialsManagement", "RootSessions"], ...s.args };
-        project.setConfig("resources", JSON.stringify([{ kind: "OrganizationsFeatures", name: "root-access", args }]));
-      });
-      after(async () => {
-        project?.remove();
-        await fx?.close();
-      });
+        after(async () => {
+          project?.remove();
+          await fx?.close();
+        });
 
-      it("runs up, preview, refresh and a failing preview, recording every output", async () => {
-        outputs.push((await project.up()).output, (await project.preview()).output, (await project.refresh()).output);
-        // An AWS error whose text reaches the user: more 500s than the SDK retries.
-        fx.emulator.setFaults({ rules: [{ kind: "serverError", count: 40, operations: ["ListOrganizationsFeatures"] }] });
-        const failing = await project.preview([], true);
-        fx.emulator.setFaults({ rules: [] });
-        expect(failing.code).to.not.equal(0);
-        expect(failing.stdout).to.include("AWS answered ServiceFailure");
-        outputs.push(failing.output);
-      });
+        it("runs up, preview, refresh and a failing preview, recording every output", async () => {
+          outputs.push((await project.up()).output, (await project.preview()).output, (await project.refresh()).output);
+          // An AWS error whose text reaches the user: more 500s than the SDK retries.
+          fx.emulator.setFaults({ rules: [{ kind: "serverError", count: 40, operations: ["ListOrganizationsFeatures"] }] });
+          const failing = await project.preview([], true);
+          fx.emulator.setFaults({ rules: [] });
+          expect(failing.code).to.not.equal(0);
+          expect(failing.stdout).to.include("AWS answered ServiceFailure");
+          outputs.push(failing.output);
+        });
 
-      it("finds none of the credential strings anywhere", async () => {
-        const all = [...secrets, ...fx.emulator.mintedCredentials()];
-        expect(all.every((s) => s.length >= 16)).to.equal(true);
-        if (source.title === RELIABILITY.credentialSources[2])
-          expect(fx.emulator.mintedCredentials(), "the role was really assumed").to.have.length.greaterThan(0);
-        const exported = await project.exportStack();
-        expect(exported).to.include("__provider");
-        for (const secret of all) {
-          expect(exported.includes(secret), "stack export").to.equal(false);
-          for (const out of outputs) expect(out.includes(secret), "CLI output").to.equal(false);
-        }
-        expect(all.every((s) => s.length >= 16)).to.equal(true);
+        it("finds none of the credential strings anywhere", async () => {
+          const all = [...secrets, ...fx.emulator.mintedCredentials()];
+          expect(all.every((s) => s.length >= 16)).to.equal(true);
+          if (source.title === RELIABILITY.credentialSources[2])
+            expect(fx.emulator.mintedCredentials(), "the role was really assumed").to.have.length.greaterThan(0);
+          const exported = await project.exportStack();
+          expect(exported).to.include(face.marker);
+          for (const secret of all) {
+            expect(exported.includes(secret), "stack export").to.equal(false);
+            for (const out of outputs) expect(out.includes(secret), "CLI output").to.equal(false);
+          }
+          expect(all.every((s) => s.length >= 16)).to.equal(true);
+        });
       });
-    });
-  }
+    }
 });
