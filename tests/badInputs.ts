@@ -309,3 +309,13 @@ export const BAD_INPUTS: BadInput[] = ROWS.map(([title, kind, inputs, property, 
   property,
   reason,
 }));
+
+/**
+ * Rows the native face accepts on purpose: an account ID that arrives as a number. YAML programs turn digit-only
+ * config values into numbers (pulumi/pulumi-yaml#577), and a 12-digit ID is restored from one without loss
+ * (provider/native/accountIds.ts). The dynamic face, whose programs are typed, refuses them.
+ */
+export const RESTORED_BY_THE_NATIVE_FACE: ReadonlySet<string> = new Set([
+  "an account ID given as a number",
+  "a member account ID given as a number",
+]);

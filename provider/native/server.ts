@@ -20,6 +20,7 @@ import { KIND_PROVIDERS, isResourceKind } from "../providers";
 import type { ResourceKind } from "../providers";
 import { kindCalls, resourceLayer } from "../providers/provider";
 import type { Face, PropertyChange } from "../providers/provider";
+import { restoreAccountIds } from "./accountIds";
 import { construct } from "./construct";
 import { detailedDiff } from "./diff";
 import {
@@ -135,7 +136,7 @@ export class NativeProvider {
   /** A component, for another language: its children are this provider's resources, with its configuration. */
   construct(name: string, type: string, inputs: pulumi.Inputs, options: pulumi.ComponentResourceOptions) {
     const outputs = (kind: string): string[] => Object.keys(this.resources[tokenOf(kind)]?.properties ?? {});
-    return construct(name, type, inputs, options, outputs, [providerLayer(this.config)]);
+    return construct(name, type, restoreAccountIds(inputs), options, outputs, [providerLayer(this.config)]);
   }
 
   /** The custom-resource methods and `configure`, as gRPC handlers. */
@@ -161,12 +162,12 @@ export class NativeProvider {
 
       check: unary(async (req: provproto.CheckRequest) => {
         const call = this.open(req.getUrn());
-        const news = req.getNews();
-        const failures = call.calls.check(unwrapSecrets(fromStruct(news)).plain);
+        const news = restoreAccountIds(fromStruct(req.getNews()));
+        const failures = call.calls.check(unwrapSecrets(news).plain);
         await call.flushed();
         const resp = new provproto.CheckResponse();
-        // The inputs go back as they came, secrets still marked.
-        if (news) resp.setInputs(news);
+        // The inputs go back as they came (account IDs restored), secrets still marked.
+        resp.setInputs(toStruct(news));
         resp.setFailuresList(
           failures.map((f) => {
             const failure = new provproto.CheckFailure();

@@ -5,7 +5,9 @@
  */
 import { expect } from "chai";
 import { DisableOrganizationsRootSessionsCommand } from "@aws-sdk/client-iam";
-import { PulumiProject, offlineEngineEnv, scratchDir } from "../../harness/engine";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PulumiProject, REPO_ROOT, offlineEngineEnv, scratchDir } from "../../harness/engine";
 import { withNativePlugin } from "../../harness/native";
 import {
   DELEGATED_ADMIN,
@@ -222,6 +224,32 @@ outputs:
       expect(members).to.deep.equal([MEMBER, DELEGATED_ADMIN, MEMBER_2].sort());
       expect((await project.outputs()).accountIds).to.deep.equal(members);
       expect(fx.emulator.state().accounts.find((a) => a.id === MEMBER)!.rootUser!.accessKeys).to.deep.equal([]);
+      project.remove();
+    });
+  });
+
+  describe("examples/yaml", () => {
+    let fx: EmulatorFixture;
+    after(async () => {
+      await fx?.close();
+    });
+
+    it("takes a bare organization to centralized root access and cleans every member account's keys", async () => {
+      const seed = rootCredentialsSeed([]);
+      const org = (seed.organizations as Array<Record<string, unknown>>)[0]!;
+      org.trustedServices = [];
+      org.delegatedAdministrators = [];
+      fx = await startEmulator({ seed });
+      const example = readFileSync(join(REPO_ROOT, "examples", "yaml", "Pulumi.yaml"), "utf8");
+      const project = await yamlProject(fx, example.replace(/^(name|runtime): .*\n/gm, ""));
+      project.setConfig("delegatedAdministratorAccountId", DELEGATED_ADMIN);
+      await project.up();
+      const outputs = await project.outputs();
+      expect(outputs.enabledFeatures).to.deep.equal(["RootCredentialsManagement", "RootSessions"]);
+      expect(outputs.memberAccounts).to.deep.equal([MEMBER, DELEGATED_ADMIN, MEMBER_2].sort());
+      const roots = fx.emulator.state().accounts.filter((a) => a.rootUser);
+      expect(roots.flatMap((a) => [...a.rootUser!.accessKeys, ...a.rootUser!.signingCertificates])).to.deep.equal([]);
+      expect((await project.preview(["--expect-no-changes"], true)).code).to.equal(0);
       project.remove();
     });
   });

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { NativeProvider } from "../../../provider/native/server";
 import { fromStruct, provproto, toStruct } from "../../../provider/native/protocol";
 import { tokenOf } from "../../../provider/native/tokens";
-import { BAD_INPUTS } from "../../badInputs";
+import { BAD_INPUTS, RESTORED_BY_THE_NATIVE_FACE } from "../../badInputs";
 
 const SCHEMA = readFileSync(join(__dirname, "..", "..", "..", "schema.json"), "utf8");
 const SECRET = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "o-a1b2c3d4e5" };
@@ -35,6 +35,14 @@ async function check(kind: string, news: Record<string, unknown>): Promise<provp
 
 describe("the native provider's check", () => {
   for (const { title, kind, inputs, property, reason } of BAD_INPUTS) {
+    if (RESTORED_BY_THE_NATIVE_FACE.has(title)) {
+      it(`restores ${title} to its 12 digits instead of refusing it`, async () => {
+        const resp = await check(kind, inputs);
+        expect(resp.getFailuresList()).to.deep.equal([]);
+        expect(fromStruct(resp.getInputs())[property]).to.equal(String(inputs[property]).padStart(12, "0"));
+      });
+      continue;
+    }
     it(`rejects ${title}, naming ${property}, as the dynamic face does`, async () => {
       const failures = (await check(kind, inputs))
         .getFailuresList()
@@ -57,5 +65,18 @@ describe("the native provider's check", () => {
       (e: Error) => e,
     );
     expect(error?.message).to.contain("aws-root-access has no resource type aws-root-access:index:NoSuchKind");
+  });
+});
+
+describe("account IDs a YAML program turned into numbers (pulumi/pulumi-yaml#577)", () => {
+  it("are restored to their 12 digits, leading zeros included, and pass check", async () => {
+    const resp = await check("MemberRootCredentials", { accountId: 12345678912 });
+    expect(resp.getFailuresList()).to.deep.equal([]);
+    expect(fromStruct(resp.getInputs())).to.deep.equal({ accountId: "012345678912" });
+  });
+
+  it("leave anything that cannot be an account ID to check's error", async () => {
+    const failures = (await check("MemberRootCredentials", { accountId: 1.5 })).getFailuresList();
+    expect(failures.map((f) => f.getProperty())).to.deep.equal(["accountId"]);
   });
 });
