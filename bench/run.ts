@@ -20,6 +20,7 @@ import { multiOrgWorld } from "../harness/worlds";
 import { renderScaleSvg } from "./report";
 import { peakConcurrency } from "../harness/concurrency";
 import { AUDIT_SIZES, LATENCY_MS, auditScale, callsPerAccount, organizationPreview } from "./rootCredentials";
+import { nativeVsDynamic } from "./native";
 
 type Kind = "RootSessions" | "RootCredentialsManagement" | "OrganizationsFeatures";
 const KINDS: Kind[] = ["RootSessions", "RootCredentialsManagement", "OrganizationsFeatures"];
@@ -246,6 +247,8 @@ async function main(): Promise<void> {
     const audit = await auditScale();
     log("root credentials: preview of OrganizationRootCredentials, 1 and 100 accounts…");
     const orgPreview = await organizationPreview(dir);
+    log("the native face against the dynamic one…");
+    const native = await nativeVsDynamic(dir, log);
 
     const results = {
       generatedAt: new Date().toISOString(),
@@ -260,6 +263,7 @@ async function main(): Promise<void> {
         auditCli: { latencyPerCallMs: LATENCY_MS, points: audit },
         organizationPreview: { latencyPerCallMs: LATENCY_MS, ...orgPreview },
       },
+      nativeFace: native,
     };
     writeFileSync(join(REPO_ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(join(REPO_ROOT, "bench", "scale.svg"), renderScaleSvg(scalePoints, SCALE_LATENCY_MS));
@@ -319,6 +323,14 @@ async function main(): Promise<void> {
       orgPreview.points.map((p) => [p.accounts, String(p.parallelDiff), p.previewMs, p.calls, p.msPerAccount]),
     );
     log(`  time per account, 100 accounts vs 1: ${orgPreview.perAccountRatio}×`);
+    printTable(
+      `The native face (a YAML program) against the dynamic one, side by side; plugin start-up ${native.pluginStartMs} ms`,
+      ["resources", "latency per call", "dynamic preview ms", "native preview ms", "native ÷ dynamic"],
+      [
+        [1, "none", native.onePreview.dynamicMs, native.onePreview.nativeMs, native.onePreview.ratio],
+        ...native.scale.map((p) => [p.resources, "50 ms", p.dynamicPreviewMs, p.nativePreviewMs, p.ratio]),
+      ],
+    );
     log(`\nwrote bench/results.json and bench/scale.svg in ${results.durationSeconds}s`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

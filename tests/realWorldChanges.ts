@@ -88,4 +88,21 @@ export const REAL_WORLD_CHANGES = {
     outcome: "refresh drops the resources from the stack and destroy succeeds, each saying why and how to undo it",
     spec: "tests/e2e/reading-and-reporting.e2e.spec.ts",
   },
+  nativeFace: {
+    change:
+      "the same journeys from a YAML program through the native provider: a feature turned off in the console, a root access key that reappears, a bare organization through `CentralizedRootAccess`, `OrganizationRootCredentials`, a wrong feature name, a secret input",
+    outcome:
+      "drift is a property-level change (`~ enabledFeatures`, `~ accessKeys`) in a plain preview that changes nothing; refresh records it, `up` heals with one call, `--expect-no-changes` passes; the bad input fails once with no AWS call; the secret stays encrypted in state",
+    spec: "tests/e2e/native-yaml.e2e.spec.ts",
+  },
+  nativeImport: {
+    change: "`pulumi import` of each of the six kinds through the native provider, with `--out` generating the program",
+    outcome: "no mutating AWS call; the generated program previews with no change",
+    spec: "tests/e2e/native-import.e2e.spec.ts",
+  },
+  releasedStacks: {
+    change: "stacks made by 0.1.0 (every kind and both components), previewed and refreshed with this version installed",
+    outcome: "no change and no mutating call: the `__provider` paths recorded in their state still load",
+    spec: "tests/e2e/released-stacks.e2e.spec.ts",
+  },
 } satisfies Record<string, RealWorldChange>;
