@@ -10,22 +10,11 @@ import { join } from "node:path";
 import { start } from "../emulator";
 import { PulumiProject, offlineEngineEnv, randomCredentials, scratchDir } from "../harness/engine";
 import { multiOrgWorld } from "../harness/worlds";
+import { median, timed } from "./timing";
 
 export const NATIVE_REPS = 7;
 export const NATIVE_SCALE_SIZES = [1, 10, 50];
 const LATENCY_MS = 50;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await fn();
-  return Math.round(performance.now() - t0);
-}
 
 /** Milliseconds from starting the plugin to the port it prints for the engine (what every CLI run pays once). */
 function pluginStartMs(entry: string): Promise<number> {

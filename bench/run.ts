@@ -21,6 +21,7 @@ import { renderScaleSvg } from "./report";
 import { peakConcurrency } from "../harness/concurrency";
 import { AUDIT_SIZES, LATENCY_MS, auditScale, callsPerAccount, organizationPreview } from "./rootCredentials";
 import { nativeVsDynamic } from "./native";
+import { median, timed } from "./timing";
 
 type Kind = "RootSessions" | "RootCredentialsManagement" | "OrganizationsFeatures";
 const KINDS: Kind[] = ["RootSessions", "RootCredentialsManagement", "OrganizationsFeatures"];
@@ -32,18 +33,6 @@ const SCALE_LATENCY_MS = 50;
 const log = (s: string): void => {
   process.stdout.write(`${s}\n`);
 };
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await fn();
-  return Math.round(performance.now() - t0);
-}
 
 const isMutating = (c: CallRecord): boolean => !/^(List|Describe|Get)/.test(c.operation);
 

@@ -5,13 +5,14 @@
  */
 import { expect } from "chai";
 import { DisableOrganizationsRootSessionsCommand } from "@aws-sdk/client-iam";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PulumiProject, REPO_ROOT, offlineEngineEnv, scratchDir } from "../../harness/engine";
 import { withNativePlugin } from "../../harness/native";
 import {
   DELEGATED_ADMIN,
   KEYS,
+  MANAGEMENT,
   MEMBER,
   MEMBER_2,
   ORGANIZATION_ADMIN_ROLE,
@@ -250,6 +251,66 @@ outputs:
       const roots = fx.emulator.state().accounts.filter((a) => a.rootUser);
       expect(roots.flatMap((a) => [...a.rootUser!.accessKeys, ...a.rootUser!.signingCertificates])).to.deep.equal([]);
       expect((await project.preview(["--expect-no-changes"], true)).code).to.equal(0);
+      project.remove();
+    });
+  });
+
+  describe("connection settings and a change that stops half way", () => {
+    let fx: EmulatorFixture;
+    let dir: string;
+    let env: NodeJS.ProcessEnv;
+    const SESSIONS = "resources:\n  sessions:\n    type: aws-root-access:index:RootSessions\n";
+    before(async () => {
+      fx = await startEmulator({ seed: scenarioSeed() });
+      dir = scratchDir("native-connection");
+      // The environment carries member-account keys: only an honoured profile reaches the management account.
+      const member = { accessKeyId: KEYS.member, secretAccessKey: fx.credentials.secretAccessKey };
+      env = withNativePlugin(offlineEngineEnv(dir, { emulatorUrl: fx.emulator.url, credentials: member }));
+      writeFileSync(
+        env.AWS_SHARED_CREDENTIALS_FILE!,
+        `[management]\naws_access_key_id = ${KEYS.management}\naws_secret_access_key = x\n`,
+      );
+      writeFileSync(env.AWS_CONFIG_FILE!, "[profile management]\nregion = us-east-1\n");
+    });
+    after(async () => {
+      await fx?.close();
+    });
+
+    for (const [title, key] of [
+      ["the provider configuration aws-root-access:profile", "aws-root-access:profile"],
+      ["the stack's aws:profile (read from Pulumi.<stack>.yaml)", "aws:profile"],
+    ] as const) {
+      it(`honours ${title}`, async () => {
+        const project = await PulumiProject.create({ env, yaml: SESSIONS, stack: key.replace(":", "-") });
+        const refused = await project.pulumi(["up", "--yes", "--skip-preview"], { allowFailure: true });
+        expect(flat(refused.stdout)).to.contain("these credentials belong to a member account");
+        project.setConfig(key, "management");
+        fx.emulator.clearCalls();
+        await project.up();
+        const enable = fx.emulator.calls().find((c) => c.operation === "EnableOrganizationsRootSessions");
+        expect(enable?.accountId).to.equal(MANAGEMENT);
+        await project.destroy();
+        project.remove();
+      });
+    }
+
+    it("records a create that stopped half way, says what was applied, and the next up converges", async () => {
+      const project = await PulumiProject.create({ env, yaml: FEATURES, stack: "partial" });
+      project.setConfig("aws-root-access:profile", "management");
+      fx.emulator.setFaults({ rules: [{ kind: "serverError", count: 20, operations: ["EnableOrganizationsRootSessions"] }] });
+      const failed = await project.pulumi(["up", "--yes", "--skip-preview"], { allowFailure: true });
+      fx.emulator.setFaults({ rules: [] });
+      expect(failed.code).to.not.equal(0);
+      expect(flat(failed.stdout)).to.contain(
+        `Partly applied to organization ${ORG_ID}: enable RootCredentialsManagement succeeded, then enable RootSessions failed`,
+      );
+      const [recorded] = await project.resources(":OrganizationsFeatures");
+      expect(recorded?.id, "the engine recorded the partial create").to.equal(ORG_ID);
+      fx.emulator.clearCalls();
+      await project.up();
+      expect(operations(fx.emulator, { mutatingOnly: true })).to.deep.equal(["EnableOrganizationsRootSessions"]);
+      expect((await project.preview(["--expect-no-changes"], true)).code).to.equal(0);
+      await project.destroy();
       project.remove();
     });
   });

@@ -6,11 +6,11 @@
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PulumiProject, REPO_ROOT, offlineEngineEnv, scratchDir } from "../../harness/engine";
+import { REPO_ROOT, offlineEngineEnv, scratchDir } from "../../harness/engine";
 import { installedProjectDir } from "../../harness/installed";
 import { KEYS, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
-import { RELEASED_PROJECT, SHAPES } from "../released/make";
+import { SHAPES, releasedProject } from "../released/make";
 
 const RELEASED = join(REPO_ROOT, "tests", "released");
 const VERSIONS = ["0.1.0"];
@@ -40,15 +40,7 @@ for (const version of VERSIONS) {
         expect(recorded, "the export records providers as requires of the installed package").to.match(
           /require\(\\"pulumi-aws-root-access\/dist\/providers\/\w+\.js\\"\)/,
         );
-        const project = await PulumiProject.create({
-          dir,
-          program: join(dir, "index.js"),
-          env,
-          name: RELEASED_PROJECT,
-          stack: shape,
-          typescript: false,
-        });
-        project.setConfig("shape", shape);
+        const project = await releasedProject(dir, env, shape);
         await project.pulumi(["stack", "import", "--file", exported]);
         fx.emulator.clearCalls();
         const preview = await project.preview(["--expect-no-changes"], true);

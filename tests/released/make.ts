@@ -17,6 +17,24 @@ import { KEYS, rootCredentialsSeed, startEmulator } from "../fixtures";
 export const SHAPES = ["per-feature", "components"] as const;
 export const RELEASED_PROJECT = "released";
 
+/** A stack of program.js in `dir` (where the package is installed), of the given shape. */
+export async function releasedProject(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  shape: (typeof SHAPES)[number],
+): Promise<PulumiProject> {
+  const project = await PulumiProject.create({
+    dir,
+    program: join(dir, "index.js"),
+    env,
+    name: RELEASED_PROJECT,
+    stack: shape,
+    typescript: false,
+  });
+  project.setConfig("shape", shape);
+  return project;
+}
+
 async function main(release: string): Promise<void> {
   const version = (JSON.parse(readFileSync(join(release, "package.json"), "utf8")) as { version: string }).version;
   const program = readFileSync(join(__dirname, "program.js"), "utf8");
@@ -26,15 +44,7 @@ async function main(release: string): Promise<void> {
     const credentials = { accessKeyId: KEYS.management, secretAccessKey: fx.credentials.secretAccessKey };
     const env = offlineEngineEnv(scratchDir("released-engine"), { emulatorUrl: fx.emulator.url, credentials });
     for (const shape of SHAPES) {
-      const project = await PulumiProject.create({
-        dir,
-        program: join(dir, "index.js"),
-        env,
-        name: RELEASED_PROJECT,
-        stack: shape,
-        typescript: false,
-      });
-      project.setConfig("shape", shape);
+      const project = await releasedProject(dir, env, shape);
       await project.up();
       writeFileSync(join(__dirname, `stack-${version}-${shape}.json`), await project.exportStack());
     }
