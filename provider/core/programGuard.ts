@@ -4,6 +4,7 @@
  * other. Resources name their target by `organizationId` when given, otherwise by their connection settings.
  */
 import { ConflictingDeclarationError, forProgram } from "../errors";
+import { ALL_FEATURES } from "./features";
 
 export interface Target {
   organizationId?: string;
@@ -62,18 +63,42 @@ export function conflictFor(declaration: Declaration): ConflictingDeclarationErr
     const other = (Object.hasOwn(seen, key) ? seen[key]! : []).find(
       (d) => d.kind !== declaration.kind || d.name !== declaration.name,
     );
-    if (other) return forProgram(new ConflictingDeclarationError(other, declaration, item, describeTarget(declaration.target)));
+    if (other) return new ConflictingDeclarationError(other, declaration, item, describeTarget(declaration.target));
   }
   return undefined;
 }
 
-/** Records a resource's declaration; throws ConflictingDeclarationError if another resource already manages one of its items. */
-export function declareInProgram(declaration: Declaration): void {
+/** Records a resource's declaration, and returns the conflict with a resource that already manages one of its items. */
+export function declare(declaration: Declaration): ConflictingDeclarationError | undefined {
   const seen = registry();
   for (const [, key] of keysOf(declaration)) {
     const entries = Object.hasOwn(seen, key) ? seen[key]! : (seen[key] = []);
     entries.push({ kind: declaration.kind, name: declaration.name });
   }
-  const conflict = conflictFor(declaration);
-  if (conflict) throw conflict;
+  return conflictFor(declaration);
+}
+
+/** Records a resource's declaration in a program; throws ConflictingDeclarationError, for the program, on a conflict. */
+export function declareInProgram(declaration: Declaration): void {
+  const conflict = declare(declaration);
+  if (conflict) throw forProgram(conflict);
+}
+
+/** What a resource of a kind manages, as the guard compares it: one list for both faces. */
+export function itemsOf(kind: string, accountId: unknown, name: string): readonly string[] {
+  switch (kind) {
+    case "OrganizationsFeatures":
+      return ALL_FEATURES;
+    case "RootSessions":
+    case "RootCredentialsManagement":
+      return [kind];
+    case "IamTrustedAccess":
+      return ["IAM trusted access"];
+    case "IamDelegatedAdministrator":
+      return ["the IAM delegated administrator"];
+    case "MemberRootCredentials":
+      return [`the root credentials of account ${typeof accountId === "string" ? accountId : name}`];
+    default:
+      return [];
+  }
 }

@@ -31,6 +31,17 @@ function nativeChildren(outputs: (kind: string) => readonly string[], layers: re
   };
 }
 
+/**
+ * Errors a construct already returned to the engine. The same error also rejects the component's registered
+ * outputs, which nobody awaits, and the framework logs every unhandled rejection: see `serve`.
+ */
+export const REPORTED = new WeakSet<object>();
+
+/** Waits for an output's value (the SDK's runtime exposes its promise), throwing what it failed with. */
+async function settled(output: pulumi.Output<unknown>): Promise<void> {
+  await (output as unknown as { promise(): Promise<unknown> }).promise();
+}
+
 export async function construct(
   name: string,
   type: string,
@@ -46,6 +57,12 @@ export async function construct(
   }
   if (type === tokenOf("OrganizationRootCredentials")) {
     const c = withChildren(children, () => new OrganizationRootCredentials(name, inputs, options));
+    // The accounts are listed at construct time; a failure there is the construct's error, said once (as state, it
+    // would be reported again as an output that could not be serialized).
+    await settled(c.accountIds).catch((e: unknown) => {
+      if (typeof e === "object" && e !== null) REPORTED.add(e);
+      throw e;
+    });
     return { urn: c.urn, state: { accountIds: c.accountIds } };
   }
   throw new Error(`${PACKAGE} has no component ${type}`);

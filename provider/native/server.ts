@@ -14,14 +14,17 @@ import type * as pulumi from "@pulumi/pulumi";
 import * as pulumiProvider from "@pulumi/pulumi/provider";
 import type * as grpcTypes from "@grpc/grpc-js";
 import { createAwsApi, resolveConnection, stackLayer } from "../aws";
-import { UNKNOWN, validateConfigSettings } from "../core/validate";
+import { declare, itemsOf } from "../core/programGuard";
+import type { Declaration } from "../core/programGuard";
+import { TARGET_KEYS } from "../core/target";
+import { UNKNOWN, containsUnknown, validateConfigSettings } from "../core/validate";
 import { InvalidArgumentsError, forEngine } from "../errors";
 import { KIND_PROVIDERS, isResourceKind } from "../providers";
 import type { ResourceKind } from "../providers";
 import { kindCalls, resourceLayer } from "../providers/provider";
 import type { Face, PropertyChange } from "../providers/provider";
 import { restoreAccountIds } from "./accountIds";
-import { construct } from "./construct";
+import { REPORTED, construct } from "./construct";
 import { detailedDiff } from "./diff";
 import {
   emptyproto,
@@ -38,7 +41,7 @@ import {
 import type { Props } from "./protocol";
 import { providerConfig, providerLayer, stackFileSettings, stackOfUrn } from "./settings";
 import type { ConfigValues } from "./settings";
-import { PACKAGE, kindOfUrn, tokenOf } from "./tokens";
+import { PACKAGE, kindOfUrn, nameOfUrn, tokenOf } from "./tokens";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -163,7 +166,13 @@ export class NativeProvider {
       check: unary(async (req: provproto.CheckRequest) => {
         const call = this.open(req.getUrn());
         const news = restoreAccountIds(fromStruct(req.getNews()));
-        const failures = call.calls.check(unwrapSecrets(news).plain);
+        const plain = unwrapSecrets(news).plain;
+        const failures = call.calls.check(plain);
+        // Two resources of one program managing the same thing, as the dynamic face refuses them at program time.
+        if (failures.length === 0 && !containsUnknown(plain)) {
+          const conflict = declareResource(call.kind, nameOfUrn(req.getUrn()), plain);
+          if (conflict) throw conflict;
+        }
         await call.flushed();
         const resp = new provproto.CheckResponse();
         // The inputs go back as they came (account IDs restored), secrets still marked.
@@ -271,6 +280,16 @@ export class NativeProvider {
   }
 }
 
+/** The resource's declaration for the program guard: what it manages, for which target (its own inputs). */
+function declareResource(kind: ResourceKind, name: string, inputs: Props) {
+  const target: Declaration["target"] = {};
+  for (const key of TARGET_KEYS) {
+    const v = inputs[key];
+    if (typeof v === "string") target[key] = v;
+  }
+  return declare({ kind, name, items: itemsOf(kind, inputs.accountId, name), target });
+}
+
 /**
  * The inputs that declare an imported resource exactly as it is, so that a preview of the program declaring them
  * shows no change: the outputs' input properties, refined by the kind where it knows better.
@@ -303,4 +322,12 @@ export async function serve(args: string[]): Promise<void> {
     },
     args,
   );
+  // The framework logs every unhandled rejection as an error; one a construct already reported is left out, so
+  // the engine shows it once.
+  const listeners = process.listeners("unhandledRejection");
+  process.removeAllListeners("unhandledRejection");
+  process.on("unhandledRejection", (reason, promise) => {
+    if (typeof reason === "object" && reason !== null && REPORTED.has(reason)) return;
+    for (const listener of listeners) listener(reason, promise);
+  });
 }

@@ -18,3 +18,8 @@ export function kindOfUrn(urn: string): string {
   const prefix = `${PACKAGE}:index:`;
   return type.startsWith(prefix) ? type.slice(prefix.length) : "";
 }
+
+/** The resource name a URN ends with. */
+export function nameOfUrn(urn: string): string {
+  return urn.split("::").pop() ?? "";
+}

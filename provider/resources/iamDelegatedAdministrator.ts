@@ -3,6 +3,7 @@ import iamDelegatedAdministratorProvider from "../providers/IamDelegatedAdminist
 import { RootAccessResource } from "./rootAccessResource";
 import type { ConnectionArgs } from "./connectionArgs";
 import type { AdoptionArgs } from "./adoptionArgs";
+import { itemsOf } from "../core/programGuard";
 
 /** Arguments of {@link IamDelegatedAdministrator}. */
 export interface IamDelegatedAdministratorArgs extends ConnectionArgs, AdoptionArgs {
@@ -39,7 +40,7 @@ export class IamDelegatedAdministrator extends RootAccessResource {
       iamDelegatedAdministratorProvider,
       "IamDelegatedAdministrator",
       name,
-      ["the IAM delegated administrator"],
+      itemsOf("IamDelegatedAdministrator", undefined, name),
       // Every output is named here: `get` passes no args, and only named properties become outputs.
       { organizationId: undefined, registered: undefined, ...args, accountId: args.accountId },
       opts,

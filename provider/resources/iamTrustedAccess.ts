@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import iamTrustedAccessProvider from "../providers/IamTrustedAccess";
 import { RootAccessResource } from "./rootAccessResource";
 import type { ConnectionArgs } from "./connectionArgs";
+import { itemsOf } from "../core/programGuard";
 
 /** Arguments of {@link IamTrustedAccess}. */
 export interface IamTrustedAccessArgs extends ConnectionArgs {
@@ -32,7 +33,7 @@ export class IamTrustedAccess extends RootAccessResource {
       iamTrustedAccessProvider,
       "IamTrustedAccess",
       name,
-      ["IAM trusted access"],
+      itemsOf("IamTrustedAccess", undefined, name),
       { organizationId: undefined, enabled: undefined, ...args },
       opts,
     );

@@ -3,6 +3,7 @@ import memberRootCredentialsProvider from "../providers/MemberRootCredentials";
 import { RootAccessResource } from "./rootAccessResource";
 import type { ConnectionArgs } from "./connectionArgs";
 import type { CredentialKind } from "../core/rootCredentials";
+import { itemsOf } from "../core/programGuard";
 
 /** Arguments of {@link MemberRootCredentials}. */
 export interface MemberRootCredentialsArgs extends ConnectionArgs {
@@ -55,7 +56,7 @@ export class MemberRootCredentials extends RootAccessResource {
       memberRootCredentialsProvider,
       "MemberRootCredentials",
       name,
-      [`the root credentials of account ${typeof args.accountId === "string" ? args.accountId : name}`],
+      itemsOf("MemberRootCredentials", args.accountId, name),
       {
         password: undefined,
         loginProfile: undefined,

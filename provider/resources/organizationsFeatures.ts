@@ -1,10 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import organizationsFeaturesProvider from "../providers/OrganizationsFeatures";
 import { FeatureResource } from "./rootAccessResource";
-import { ALL_FEATURES } from "../core/features";
 import type { FeatureName } from "../core/features";
 import type { ConnectionArgs } from "./connectionArgs";
 import type { AdoptionArgs } from "./adoptionArgs";
+import { itemsOf } from "../core/programGuard";
 
 /** Arguments of {@link OrganizationsFeatures}. */
 export interface OrganizationsFeaturesArgs extends ConnectionArgs, AdoptionArgs {
@@ -27,6 +27,13 @@ export interface OrganizationsFeaturesArgs extends ConnectionArgs, AdoptionArgs 
  */
 export class OrganizationsFeatures extends FeatureResource {
   constructor(name: string, args: OrganizationsFeaturesArgs, opts?: pulumi.CustomResourceOptions) {
-    super(organizationsFeaturesProvider, "OrganizationsFeatures", name, ALL_FEATURES, { ...args }, opts);
+    super(
+      organizationsFeaturesProvider,
+      "OrganizationsFeatures",
+      name,
+      itemsOf("OrganizationsFeatures", undefined, name),
+      { ...args },
+      opts,
+    );
   }
 }

@@ -4,6 +4,7 @@ import { TARGET_KEYS } from "../core/target";
 import type { Declaration } from "../core/programGuard";
 import type { FeatureName } from "../core/features";
 import { PREVIEWING } from "../core/validate";
+import { forProgram } from "../errors";
 
 /** The module of every type token of the package: `pulumi-nodejs:dynamic/aws-root-access:<Kind>`. */
 const TYPE_MODULE = "aws-root-access";
@@ -75,7 +76,7 @@ function guarded(kind: string, name: string, items: readonly string[], args: pul
     organizationId: pulumi.all([afterDeclarations, ...settings]).apply(([, ...resolved]) => {
       if (!plain) declareInProgram(toDeclaration(resolved));
       const conflict = conflictFor(toDeclaration(resolved));
-      if (conflict) throw conflict;
+      if (conflict) throw forProgram(conflict);
       return resolved[0] as string | undefined;
     }),
   };
@@ -98,10 +99,10 @@ export abstract class FeatureResource extends RootAccessResource {
     provider: pulumi.dynamic.ResourceProvider,
     kind: string,
     name: string,
-    features: readonly FeatureName[],
+    items: readonly string[],
     args: pulumi.Inputs,
     opts?: pulumi.CustomResourceOptions,
   ) {
-    super(provider, kind, name, features, { organizationId: undefined, enabledFeatures: undefined, ...args }, opts);
+    super(provider, kind, name, items, { organizationId: undefined, enabledFeatures: undefined, ...args }, opts);
   }
 }

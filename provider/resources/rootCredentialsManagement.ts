@@ -3,6 +3,7 @@ import rootCredentialsManagementProvider from "../providers/RootCredentialsManag
 import { FeatureResource } from "./rootAccessResource";
 import type { ConnectionArgs } from "./connectionArgs";
 import type { AdoptionArgs } from "./adoptionArgs";
+import { itemsOf } from "../core/programGuard";
 
 /** Arguments of {@link RootCredentialsManagement}: only connection settings. */
 export interface RootCredentialsManagementArgs extends ConnectionArgs, AdoptionArgs {
@@ -23,6 +24,13 @@ export interface RootCredentialsManagementArgs extends ConnectionArgs, AdoptionA
  */
 export class RootCredentialsManagement extends FeatureResource {
   constructor(name: string, args: RootCredentialsManagementArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super(rootCredentialsManagementProvider, "RootCredentialsManagement", name, ["RootCredentialsManagement"], args, opts);
+    super(
+      rootCredentialsManagementProvider,
+      "RootCredentialsManagement",
+      name,
+      itemsOf("RootCredentialsManagement", undefined, name),
+      args,
+      opts,
+    );
   }
 }

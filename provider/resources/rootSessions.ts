@@ -3,6 +3,7 @@ import rootSessionsProvider from "../providers/RootSessions";
 import { FeatureResource } from "./rootAccessResource";
 import type { ConnectionArgs } from "./connectionArgs";
 import type { AdoptionArgs } from "./adoptionArgs";
+import { itemsOf } from "../core/programGuard";
 
 /** Arguments of {@link RootSessions}: only connection settings, since the resource manages one fixed feature. */
 export interface RootSessionsArgs extends ConnectionArgs, AdoptionArgs {
@@ -27,6 +28,6 @@ export interface RootSessionsArgs extends ConnectionArgs, AdoptionArgs {
  */
 export class RootSessions extends FeatureResource {
   constructor(name: string, args: RootSessionsArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super(rootSessionsProvider, "RootSessions", name, ["RootSessions"], args, opts);
+    super(rootSessionsProvider, "RootSessions", name, itemsOf("RootSessions", undefined, name), args, opts);
   }
 }

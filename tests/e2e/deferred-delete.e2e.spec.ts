@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { DELEGATED_ADMIN, IAM_PRINCIPAL, KEYS, ORG_ID, operations, scenarioSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
-import { declare, flat, rawProject } from "../rawProject";
+import { FACES, declare, flat, rawProject, typeOf } from "../rawProject";
 import type { Declaration } from "../rawProject";
 import type { PulumiProject } from "../../harness/engine";
 import { MAX_ATTEMPTS } from "../../provider/aws";
@@ -51,57 +51,60 @@ const ITEMS: Item[] = [
 ];
 
 const urnOf = (project: PulumiProject, d: Declaration): string =>
-  `urn:pulumi:${project.stack}::root-access::pulumi-nodejs:dynamic/aws-root-access:${d.kind}::${d.name}`;
+  `urn:pulumi:${project.stack}::root-access::${typeOf(project, d.kind)}::${d.name}`;
 
 /** The resources in state declared as `d` (0 or 1). */
 const inState = async (project: PulumiProject, d: Declaration) =>
   (await project.resources(`:${d.kind}`)).filter((r) => r.urn === urnOf(project, d));
 
-for (const item of ITEMS) {
-  describe(`a delete in a later up never undoes what the program still declares: ${item.title}`, function () {
-    this.timeout(10 * 60_000);
-    let fx: EmulatorFixture;
-    let project: PulumiProject;
+for (const face of FACES)
+  describe(`through the ${face} face`, function () {
+    for (const item of ITEMS) {
+      describe(`a delete in a later up never undoes what the program still declares: ${item.title}`, function () {
+        this.timeout(10 * 60_000);
+        let fx: EmulatorFixture;
+        let project: PulumiProject;
 
-    beforeEach(async () => {
-      fx = await startEmulator({ seed: scenarioSeed({ enabledRootFeatures: [] }) });
-      project = await rawProject(fx, { key: KEYS.management });
-      declare(project, [item.old]);
-      await project.up();
-      expect(item.present(fx)).to.equal(true);
-      declare(project, [item.renamed]);
-    });
-    afterEach(async () => {
-      project.remove();
-      await fx.close();
-    });
+        beforeEach(async () => {
+          fx = await startEmulator({ seed: scenarioSeed({ enabledRootFeatures: [] }) });
+          project = await rawProject(fx, { face, key: KEYS.management });
+          declare(project, [item.old]);
+          await project.up();
+          expect(item.present(fx)).to.equal(true);
+          declare(project, [item.renamed]);
+        });
+        afterEach(async () => {
+          project.remove();
+          await fx.close();
+        });
 
-    async function expectLeftInPlace(): Promise<void> {
-      fx.emulator.clearCalls();
-      const up = await project.up();
-      expect(operations(fx.emulator, { mutatingOnly: true }), flat(up.output)).to.not.include(item.undo);
-      expect(item.present(fx), "still present after the delete").to.equal(true);
-      expect(flat(up.stdout)).to.include(`in organization ${ORG_ID}, because ${item.renamed.kind} now manages it`);
-      expect(await inState(project, item.old), "the old resource left the stack").to.deep.equal([]);
-      expect((await project.preview(["--expect-no-changes"], true)).code, "no drift afterwards").to.equal(0);
-    }
+        async function expectLeftInPlace(): Promise<void> {
+          fx.emulator.clearCalls();
+          const up = await project.up();
+          expect(operations(fx.emulator, { mutatingOnly: true }), flat(up.output)).to.not.include(item.undo);
+          expect(item.present(fx), "still present after the delete").to.equal(true);
+          expect(flat(up.stdout)).to.include(`in organization ${ORG_ID}, because ${item.renamed.kind} now manages it`);
+          expect(await inState(project, item.old), "the old resource left the stack").to.deep.equal([]);
+          expect((await project.preview(["--expect-no-changes"], true)).code, "no drift afterwards").to.equal(0);
+        }
 
-    it("after `pulumi up --target <new URN>`, a plain `pulumi up` deletes the old resource and leaves the item in place", async () => {
-      await project.up(["--target", urnOf(project, item.renamed)]);
-      expect(await inState(project, item.old), "the old resource is still in the stack").to.have.length(1);
-      await expectLeftInPlace();
-    });
+        it("after `pulumi up --target <new URN>`, a plain `pulumi up` deletes the old resource and leaves the item in place", async () => {
+          await project.up(["--target", urnOf(project, item.renamed)]);
+          expect(await inState(project, item.old), "the old resource is still in the stack").to.have.length(1);
+          await expectLeftInPlace();
+        });
 
-    it("when the delete failed on a transient error, the retrying `pulumi up` leaves the item in place", async () => {
-      // The create reads first; then every attempt of the delete's read fails, so the first up fails in the delete.
-      fx.emulator.setFaults({
-        rules: [{ kind: "serverError", count: MAX_ATTEMPTS * 4, operations: [item.deleteRead], after: 1 }],
+        it("when the delete failed on a transient error, the retrying `pulumi up` leaves the item in place", async () => {
+          // The create reads first; then every attempt of the delete's read fails, so the first up fails in the delete.
+          fx.emulator.setFaults({
+            rules: [{ kind: "serverError", count: MAX_ATTEMPTS * 4, operations: [item.deleteRead], after: 1 }],
+          });
+          const first = await project.pulumi(["up", "--yes", "--skip-preview"], { allowFailure: true });
+          expect(first.code, flat(first.output)).to.not.equal(0);
+          expect(await inState(project, item.old), "the failed delete kept the old resource").to.have.length(1);
+          fx.emulator.setFaults({ rules: [] });
+          await expectLeftInPlace();
+        });
       });
-      const first = await project.pulumi(["up", "--yes", "--skip-preview"], { allowFailure: true });
-      expect(first.code, flat(first.output)).to.not.equal(0);
-      expect(await inState(project, item.old), "the failed delete kept the old resource").to.have.length(1);
-      fx.emulator.setFaults({ rules: [] });
-      await expectLeftInPlace();
-    });
+    }
   });
-}
