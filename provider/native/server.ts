@@ -193,8 +193,7 @@ export class NativeProvider {
         const olds = unwrapSecrets(fromStruct(req.getOlds())).plain;
         const oldInputs = req.getOldInputs() ? unwrapSecrets(fromStruct(req.getOldInputs())).plain : olds;
         const news = unwrapSecrets(fromStruct(req.getNews())).plain;
-        const result = await call.calls.diff(req.getId(), olds, news);
-        await call.flushed();
+        const result = await call.calls.diff(req.getId(), olds, news).finally(call.flushed);
         const resp = new provproto.DiffResponse();
         if (!result.changes) {
           resp.setChanges(provproto.DiffResponse.DiffChanges.DIFF_NONE);
@@ -242,12 +241,14 @@ export class NativeProvider {
         const inputs = unwrapSecrets(fromStruct(req.getInputs()));
         const importing = Object.keys(props.plain).length === 0 && Object.keys(inputs.plain).length === 0;
         const resp = new provproto.ReadResponse();
-        let read = await call.calls.read(req.getId(), props.plain);
         // A refresh keeps the program's inputs. An import (`pulumi import`) declares the resource as it is, and reads
         // it again as declared, so the state records what a program declaring it would: its next preview is clean.
-        const declared = importing && read.id ? declaredAsIs(call.kind, read.props as Props, call.inputs) : inputs.plain;
-        if (importing && read.id) read = await call.calls.read(read.id, declared);
-        await call.flushed();
+        const { read, declared } = await (async () => {
+          const first = await call.calls.read(req.getId(), props.plain);
+          if (!importing || !first.id) return { read: first, declared: inputs.plain };
+          const asIs = declaredAsIs(call.kind, first.props as Props, call.inputs);
+          return { read: await call.calls.read(first.id, asIs), declared: asIs };
+        })().finally(call.flushed);
         resp.setId(read.id ?? "");
         if (!read.id) return resp;
         const secret = new Set([...props.secret, ...inputs.secret]);
