@@ -6,7 +6,7 @@
 import { IAMClient } from "@aws-sdk/client-iam";
 import { fromIni, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { CONNECTION_KEYS } from "../core/target";
-import type { ConnectionKey } from "../core/target";
+import type { ConnectionKey, ConnectionValues } from "../core/target";
 import { isMissingCredentials, scrubSecrets } from "../errors";
 
 /** Where and as whom to call AWS. None of these is a secret. */
@@ -42,8 +42,8 @@ export function resolveConnection(layers: readonly SettingsLayer[]): ConnectionS
 }
 
 /** The stack configuration every face honours: `aws:region` and `aws:profile`, as the AWS provider reads them. */
-export function readStackSettings(config: { get(key: string): string | undefined }): Partial<Record<ConnectionKey, string>> {
-  const settings: Partial<Record<ConnectionKey, string>> = {};
+export function readStackSettings(config: { get(key: string): string | undefined }): ConnectionValues {
+  const settings: ConnectionValues = {};
   for (const key of ["region", "profile"] as const) {
     const value = config.get(`aws:${key}`);
     if (value) settings[key] = value;
@@ -52,7 +52,7 @@ export function readStackSettings(config: { get(key: string): string | undefined
 }
 
 /** The stack configuration as a layer of settings. */
-export function stackLayer(values: Partial<Record<ConnectionKey, string>>): SettingsLayer {
+export function stackLayer(values: ConnectionValues): SettingsLayer {
   return { values, source: (key) => `the stack config \`aws:${key}\`` };
 }
 

@@ -4,6 +4,9 @@
 export const CONNECTION_KEYS = ["region", "profile", "roleArn"] as const;
 export type ConnectionKey = (typeof CONNECTION_KEYS)[number];
 
+/** Connection settings as configuration holds them: some of the keys, each a string. */
+export type ConnectionValues = Partial<Record<ConnectionKey, string>>;
+
 /** The connection keys and the organization guard: together they decide which organization a resource acts on. */
 export const TARGET_KEYS = ["organizationId", ...CONNECTION_KEYS] as const;
 export type TargetKey = (typeof TARGET_KEYS)[number];

@@ -7,7 +7,7 @@ import { ALL_FEATURES, isFeatureName } from "./features";
 import { CREDENTIAL_KINDS, isCredentialKind } from "./rootCredentials";
 import { printable } from "../errors";
 import { CONNECTION_KEYS } from "./target";
-import type { ConnectionKey } from "./target";
+import type { ConnectionValues } from "./target";
 
 export interface CheckFailure {
   property: string;
@@ -244,7 +244,7 @@ export function validateInputs(
 }
 
 /** Connection settings from configuration (`aws:region`, …) get the checks of the inputs they stand in for. */
-export function validateConfigSettings(namespace: string, settings: Partial<Record<ConnectionKey, string>>): CheckFailure[] {
+export function validateConfigSettings(namespace: string, settings: ConnectionValues): CheckFailure[] {
   const failures: CheckFailure[] = [];
   for (const key of CONNECTION_KEYS) CHECKS[key]!(failures, `${namespace}:${key}`, settings[key]);
   return failures;

@@ -29,11 +29,10 @@ export function inputChanges(olds: Props, news: Props, properties: readonly stri
       after.forEach((v, i) => {
         if (!before.some((b) => same(b, v))) changes[`${p}[${i}]`] = "add";
       });
+      // The same items in another order add no line: these lists are sets, and the kind's diff decides.
       before.forEach((v, i) => {
         if (!after.some((a) => same(a, v))) changes[`${p}[${i}]`] = "delete";
       });
-      // Same items in another order: declared sets, so no change worth a line, but the kind's diff decides.
-      if (!Object.keys(changes).some((k) => k.startsWith(`${p}[`))) continue;
     } else changes[p] = "update";
   }
   return changes;

@@ -22,8 +22,6 @@ export { provproto, engproto, engrpc };
 
 export type Props = Record<string, unknown>;
 
-/** The engine's marker of a value not known until an update (the same in the dynamic host). */
-export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const SIG = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 

@@ -17,6 +17,7 @@ import { createAwsApi, resolveConnection, stackLayer } from "../aws";
 import { declare, itemsOf } from "../core/programGuard";
 import type { Declaration } from "../core/programGuard";
 import { TARGET_KEYS } from "../core/target";
+import type { ConnectionValues } from "../core/target";
 import { UNKNOWN, containsUnknown, validateConfigSettings } from "../core/validate";
 import { InvalidArgumentsError, forEngine } from "../errors";
 import { KIND_PROVIDERS, isResourceKind } from "../providers";
@@ -40,7 +41,6 @@ import {
 } from "./protocol";
 import type { Props } from "./protocol";
 import { providerConfig, providerLayer, stackFileSettings, stackOfUrn } from "./settings";
-import type { ConfigValues } from "./settings";
 import { PACKAGE, kindOfUrn, nameOfUrn, tokenOf } from "./tokens";
 
 const ROOT = join(__dirname, "..", "..");
@@ -61,6 +61,11 @@ const REPLACING: Record<PropertyChange, provproto.PropertyDiff.Kind> = {
   update: provproto.PropertyDiff.Kind.UPDATE_REPLACE,
 };
 
+/** The property a diff path is under: `enabledFeatures` for `enabledFeatures[1]`. */
+function topOf(path: string): string {
+  return path.replace(/[[.].*$/, "");
+}
+
 type Callback<T> = (error: grpcTypes.ServiceError | null, value?: T) => void;
 type Handler<Q, R> = (call: { request: Q }, callback: Callback<R>) => void;
 
@@ -75,8 +80,8 @@ function unary<Q, R>(fn: (request: Q) => Promise<R>): Handler<Q, R> {
 }
 
 export class NativeProvider {
-  private config: ConfigValues = {};
-  private readonly stacks = new Map<string, ConfigValues>();
+  private config: ConnectionValues = {};
+  private readonly stacks = new Map<string, ConnectionValues>();
   private readonly engine: engrpc.EngineClient | undefined;
   readonly schema: string;
   private readonly resources: Record<string, SchemaResource>;
@@ -88,7 +93,7 @@ export class NativeProvider {
   }
 
   /** The stack's `aws:region` and `aws:profile`, read once per stack. */
-  private stackSettings(urn: string): ConfigValues {
+  private stackSettings(urn: string): ConnectionValues {
     const stack = stackOfUrn(urn);
     let settings = this.stacks.get(stack);
     if (!settings) {
@@ -203,13 +208,12 @@ export class NativeProvider {
         const { changes, replaces } = detailedDiff(result, oldInputs, news, call.inputs);
         resp.setReplacesList([...replaces]);
         if (result.deleteBeforeReplace) resp.setDeletebeforereplace(true);
-        const top = new Set(Object.keys(changes).map((path) => path.replace(/[[.].*$/, "")));
-        resp.setDiffsList([...top]);
+        resp.setDiffsList([...new Set(Object.keys(changes).map(topOf))]);
         const map = resp.getDetaileddiffMap();
         for (const [path, change] of Object.entries(changes)) {
           const diff = new provproto.PropertyDiff();
-          diff.setKind((replaces.has(path.replace(/[[.].*$/, "")) ? REPLACING : KIND_CHANGE)[change]);
-          diff.setInputdiff(call.inputs.includes(path.replace(/[[.].*$/, "")) && !(result.drift && path in result.drift));
+          diff.setKind((replaces.has(topOf(path)) ? REPLACING : KIND_CHANGE)[change]);
+          diff.setInputdiff(call.inputs.includes(topOf(path)) && !(result.drift && path in result.drift));
           map.set(path, diff);
         }
         resp.setHasdetaileddiff(Object.keys(changes).length > 0);
@@ -222,8 +226,7 @@ export class NativeProvider {
         const resp = new provproto.CreateResponse();
         if (req.getPreview()) {
           // The preview of a create is its plan: the reads it depends on, its errors, what it will change.
-          await call.calls.plan(plain);
-          await call.flushed();
+          await call.calls.plan(plain).finally(call.flushed);
           const unknownOutputs = Object.fromEntries(call.outputs.filter((p) => !(p in plain)).map((p) => [p, UNKNOWN]));
           resp.setId("");
           resp.setProperties(toStruct(wrapSecrets({ ...unknownOutputs, ...plain }, secret)));

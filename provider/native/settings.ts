@@ -8,16 +8,14 @@ import { join } from "node:path";
 import { readStackSettings } from "../aws";
 import type { SettingsLayer } from "../aws";
 import { CONNECTION_KEYS } from "../core/target";
-import type { ConnectionKey } from "../core/target";
+import type { ConnectionValues } from "../core/target";
 import { PACKAGE } from "./tokens";
 import { yaml } from "./protocol";
 import type { Props } from "./protocol";
 
-export type ConfigValues = Partial<Record<ConnectionKey, string>>;
-
 /** The provider's own configuration, from Configure's arguments (or its older `variables` map). */
-export function providerConfig(args: Props, variables: ReadonlyMap<string, string>): ConfigValues {
-  const values: ConfigValues = {};
+export function providerConfig(args: Props, variables: ReadonlyMap<string, string>): ConnectionValues {
+  const values: ConnectionValues = {};
   for (const key of CONNECTION_KEYS) {
     const v = args[key] ?? variables.get(`${PACKAGE}:${key}`);
     if (typeof v === "string" && v !== "") values[key] = v;
@@ -25,7 +23,7 @@ export function providerConfig(args: Props, variables: ReadonlyMap<string, strin
   return values;
 }
 
-export function providerLayer(values: ConfigValues): SettingsLayer {
+export function providerLayer(values: ConnectionValues): SettingsLayer {
   return { values, source: (key) => `the provider config \`${PACKAGE}:${key}\`` };
 }
 
@@ -35,7 +33,7 @@ export function stackOfUrn(urn: string): string {
 }
 
 /** `aws:region` and `aws:profile` from the stack's settings file in `dir`; nothing when there is none. */
-export function stackFileSettings(dir: string, stack: string): ConfigValues {
+export function stackFileSettings(dir: string, stack: string): ConnectionValues {
   const file = join(dir, `Pulumi.${stack}.yaml`);
   if (stack === "" || !existsSync(file)) return {};
   const parsed = yaml.load(readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | undefined;

@@ -11,7 +11,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { createAwsApi, readStackSettings, resolveConnection, stackLayer } from "../aws";
 import type { AwsApi, ConnectionSettings, SettingsLayer } from "../aws";
 import { CONNECTION_KEYS } from "../core/target";
-import type { ConnectionKey } from "../core/target";
+import type { ConnectionValues } from "../core/target";
 import { ENGINE_LOGGED_MARK, InvalidArgumentsError, forEngine } from "../errors";
 import {
   ACCOUNT_ID_PATTERN,
@@ -27,9 +27,6 @@ import {
 import type { CheckFailure, CrossCheck } from "../core/validate";
 
 export type Props = Record<string, unknown>;
-
-/** Stack configuration the provider honours (`aws:region`, `aws:profile`). */
-export type StackSettings = Partial<Record<ConnectionKey, string>>;
 
 /** Messages for the user; the engine shows a dynamic provider's stdout as info diagnostics. */
 export type Reporter = (message: string) => void;
@@ -90,7 +87,7 @@ export function resourceLayer(props: Props, origin: SettingsOrigin): SettingsLay
 }
 
 /** The resource's own settings win over the stack's; anything unset is left to the AWS SDK's chain. */
-export function settingsFor(stack: StackSettings, props: Props, origin: SettingsOrigin): ConnectionSettings {
+export function settingsFor(stack: ConnectionValues, props: Props, origin: SettingsOrigin): ConnectionSettings {
   return resolveConnection([resourceLayer(props, origin), stackLayer(stack)]);
 }
 
@@ -171,7 +168,7 @@ export function makeProvider(
     throw new Error(`${kind} declares property "${unchecked}", which has no check in core/validate.ts: add a row to CHECKS`);
   }
   // Mutated, never reassigned: a serialized closure gives each method its own copy of a reassigned variable.
-  const stack: StackSettings = {};
+  const stack: ConnectionValues = {};
   const calls = kindCalls(
     { kind, properties, lifecycle, crossChecks },
     { connect: (props, origin) => createAwsApi(settingsFor(stack, props, origin)), report: toStdout },

@@ -6,8 +6,7 @@
 import { expect } from "chai";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PulumiProject, offlineEngineEnv, scratchDir } from "../../harness/engine";
-import { withNativePlugin } from "../../harness/native";
+import { rawProject } from "../rawProject";
 import { DELEGATED_ADMIN, KEYS, MEMBER, MEMBER_2, ORG_ID, operations, rootCredentialsSeed, startEmulator } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 
@@ -46,9 +45,7 @@ describe("pulumi import of each kind of the native provider, through the real Pu
 
   for (const [stack, resources] of Object.entries(STACKS)) {
     it(`imports ${resources.map((r) => r.type.split(":").pop()).join(", ")} changing nothing, and the generated program previews with no change`, async () => {
-      const credentials = { accessKeyId: KEYS.management, secretAccessKey: fx.credentials.secretAccessKey };
-      const env = withNativePlugin(offlineEngineEnv(scratchDir("native-import"), { emulatorUrl: fx.emulator.url, credentials }));
-      const project = await PulumiProject.create({ env, yaml: "resources: {}\n", stack });
+      const project = await rawProject(fx, { face: "native", key: KEYS.management, stack });
       const file = join(project.dir, "import.json");
       writeFileSync(file, JSON.stringify({ resources }));
       const before = managed(fx);
@@ -69,9 +66,7 @@ describe("pulumi import of each kind of the native provider, through the real Pu
   }
 
   it("declares an imported delegated administrator as the account it found", async () => {
-    const credentials = { accessKeyId: KEYS.management, secretAccessKey: fx.credentials.secretAccessKey };
-    const env = withNativePlugin(offlineEngineEnv(scratchDir("native-import-da"), { emulatorUrl: fx.emulator.url, credentials }));
-    const project = await PulumiProject.create({ env, yaml: "resources: {}\n" });
+    const project = await rawProject(fx, { face: "native", key: KEYS.management });
     const out = join(project.dir, "imported.yaml");
     await project.pulumi(["import", `${T}:IamDelegatedAdministrator`, "admin", ORG_ID, "--yes", "--protect=false", "--out", out]);
     expect(readFileSync(out, "utf8")).to.match(new RegExp(`accountId: ['"]?${DELEGATED_ADMIN}['"]?`));

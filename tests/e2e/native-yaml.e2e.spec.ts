@@ -23,6 +23,7 @@ import {
   startEmulator,
 } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
+import { flat, rawProject } from "../rawProject";
 
 const FEATURES = `resources:
   features:
@@ -32,11 +33,6 @@ const FEATURES = `resources:
 outputs:
   enabledFeatures: \${features.enabledFeatures}
 `;
-
-/** Whitespace collapsed, so a check does not depend on where the CLI wraps a line. */
-function flat(text: string): string {
-  return text.replace(/\s+/g, " ");
-}
 
 interface PreviewStep {
   op: string;
@@ -49,10 +45,11 @@ async function previewSteps(project: PulumiProject): Promise<PreviewStep[]> {
   return (JSON.parse(out.stdout) as { steps: PreviewStep[] }).steps;
 }
 
-async function yamlProject(fx: EmulatorFixture, program: string, key: string = KEYS.management): Promise<PulumiProject> {
-  const credentials = { accessKeyId: key, secretAccessKey: fx.credentials.secretAccessKey };
-  const env = withNativePlugin(offlineEngineEnv(scratchDir("native-yaml"), { emulatorUrl: fx.emulator.url, credentials }));
-  return PulumiProject.create({ env, yaml: program });
+/** A project whose program is the given YAML, run through the native provider with the management account's keys. */
+async function yamlProject(fx: EmulatorFixture, program: string): Promise<PulumiProject> {
+  const project = await rawProject(fx, { face: "native", key: KEYS.management });
+  project.setYaml(program);
+  return project;
 }
 
 describe("the native provider from a YAML program, through the real Pulumi CLI", function () {
