@@ -10,6 +10,7 @@ const LONGEST = [
   "tests/e2e/faults.e2e.spec.ts", // ~125 s
   "tests/e2e/restyle-and-rename.e2e.spec.ts", // ~90 s
   "tests/e2e/secrets.e2e.spec.ts", // ~85 s
+  "tests/e2e/sdk-languages.e2e.spec.ts", // ~55 s
   "tests/e2e/faults-that-fail.e2e.spec.ts", // ~60 s
   "tests/e2e/lifecycle.e2e.spec.ts", // ~60 s
   "tests/e2e/crash.e2e.spec.ts", // ~55 s

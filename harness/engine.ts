@@ -166,7 +166,17 @@ export interface ProjectOptions {
   typescript?: boolean;
   /** A YAML program (its `resources:`, `outputs:` …), run by the YAML language host instead of a Node.js program. */
   yaml?: string;
+  /** The rest of Pulumi.yaml after `name:` (its `runtime:` and `main:`), for a program in another language. */
+  projectYaml?: string;
+  /**
+   * A program that runs `up`, `preview`, `refresh` and `destroy` for this project in place of the CLI, taking the
+   * CLI's arguments: an Automation API program that serves its Pulumi program inline.
+   */
+  operationsBy?: string;
 }
+
+/** The CLI commands an `operationsBy` program runs. */
+const OPERATIONS = new Set(["up", "preview", "refresh", "destroy"]);
 
 interface Checkpoint {
   checkpoint?: { latest?: { resources?: StateResource[] } };
@@ -188,7 +198,13 @@ export class PulumiProject {
   private readonly name: string;
   private readonly config: Record<string, string> = {};
 
-  private constructor(dir: string, name: string, stack: string, env: NodeJS.ProcessEnv) {
+  private constructor(
+    dir: string,
+    name: string,
+    stack: string,
+    env: NodeJS.ProcessEnv,
+    private readonly operationsBy?: string,
+  ) {
     this.dir = dir;
     this.name = name;
     this.stack = stack;
@@ -198,6 +214,7 @@ export class PulumiProject {
   static async create(options: ProjectOptions): Promise<PulumiProject> {
     const dir = options.dir ?? workDir("project");
     if (options.yaml !== undefined) return PulumiProject.createYaml(dir, options, options.yaml);
+    if (options.projectYaml !== undefined) return PulumiProject.createOther(dir, options, options.projectYaml);
     const source = options.program ?? EXAMPLE_PROGRAM;
     const typescript = source.endsWith(".ts") && options.typescript === true;
     const program = source.endsWith(".ts") && !typescript ? compiledProgram(source) : source;
@@ -230,6 +247,14 @@ export class PulumiProject {
     return project;
   }
 
+  private static async createOther(dir: string, options: ProjectOptions, projectYaml: string): Promise<PulumiProject> {
+    const name = options.name ?? "root-access";
+    writeFileAtomically(join(dir, "Pulumi.yaml"), `name: ${name}\n${projectYaml}`);
+    const project = new PulumiProject(dir, name, options.stack ?? "test", options.env, options.operationsBy);
+    await project.pulumi(["stack", "init", project.stack]);
+    return project;
+  }
+
   /** Replaces the YAML program of a project made with `yaml`. */
   setYaml(program: string): void {
     writeFileAtomically(join(this.dir, "Pulumi.yaml"), `name: ${this.name}\nruntime: yaml\n${program}`);
@@ -239,7 +264,8 @@ export class PulumiProject {
   async pulumi(args: string[], opts: { allowFailure?: boolean; timeoutMs?: number } = {}): Promise<RunResult> {
     const full = [...args, "--non-interactive"];
     if (args[0] !== "stack" || args[1] !== "init") full.push("--stack", this.stack);
-    const result = await run("pulumi", full, this.dir, this.env, opts.timeoutMs);
+    const command = this.operationsBy && OPERATIONS.has(args[0]!) ? this.operationsBy : "pulumi";
+    const result = await run(command, full, this.dir, this.env, opts.timeoutMs);
     if (result.code !== 0 && !opts.allowFailure) throw new PulumiCommandError(args, result);
     return result;
   }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Provides a Pulumi CLI, its Node.js and YAML language hosts and the dynamic-provider launcher, offline.
+# Provides a Pulumi CLI, its Node.js, YAML and Python language hosts and the dynamic-provider launcher, offline.
 # Uses a `pulumi` already on PATH when there is one; otherwise builds pinned versions from Go modules into a cache
 # outside the repository (keyed by version, so later runs are instant). The last line printed is the directory to
 # put first on PATH.
@@ -17,13 +17,22 @@ say() { printf '%s\n' "$*" >&2; }
 
 complete() {
   [ -x "$1/pulumi" ] && [ -x "$1/pulumi-language-nodejs" ] && [ -x "$1/pulumi-resource-pulumi-nodejs" ] &&
-    [ -x "$1/pulumi-language-yaml" ]
+    [ -x "$1/pulumi-language-yaml" ] && [ -x "$1/pulumi-language-python" ] && [ -x "$1/pulumi-language-python-exec" ]
 }
 
 # The YAML language host (YAML programs of the native provider), built into directory $1.
 build_yaml_host() {
   sh -c "cd '$here/pulumi-cli/language-yaml' && go build -mod=readonly -trimpath -ldflags '-s -w' \
     -o '$1/pulumi-language-yaml' github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml"
+}
+
+# The Python language host (programs of the Python SDK), from the same sdk/v3 release as the Node.js host, built into
+# directory $1 with its executor script beside it, where the host looks for it.
+build_python_host() {
+  sh -c "cd '$here/pulumi-cli/language-host' && go build -mod=readonly -trimpath \
+    -ldflags '-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$LANGUAGE_HOST_VERSION' \
+    -o '$1/pulumi-language-python' github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python" &&
+    install -m 755 "$(cd "$here/pulumi-cli/language-host" && go list -mod=readonly -m -f '{{.Dir}}' github.com/pulumi/pulumi/sdk/v3)/python/cmd/pulumi-language-python-exec" "$1/"
 }
 
 if [ -z "${PULUMI_AWS_ROOT_ACCESS_FORCE_BUILD:-}" ] && existing=$(command -v pulumi 2>/dev/null); then
@@ -42,6 +51,11 @@ if [ -x "$bin/pulumi-language-nodejs-host" ] && [ "$("$bin/pulumi" version 2>/de
     command -v go >/dev/null || { say "error: no Go toolchain to build pulumi-language-yaml; install Go >= 1.25"; exit 1; }
     say "building pulumi-language-yaml@$YAML_HOST_VERSION into the cached $bin (about a minute)"
     build_yaml_host "$bin"
+  fi
+  if [ ! -x "$bin/pulumi-language-python-exec" ]; then
+    command -v go >/dev/null || { say "error: no Go toolchain to build pulumi-language-python; install Go >= 1.25"; exit 1; }
+    say "building pulumi-language-python@$LANGUAGE_HOST_VERSION into the cached $bin"
+    build_python_host "$bin"
   fi
   say "Pulumi CLI $PULUMI_VERSION already built in $bin"
   echo "$bin"
@@ -64,7 +78,7 @@ timed "modules(language-host)" sh -c "cd '$here/pulumi-cli/language-host' && go 
 timed "modules(yaml-host)" sh -c "cd '$here/pulumi-cli/language-yaml' && go mod download" & c=$!
 wait "$a"; wait "$b"; wait "$c"
 
-say "[2/3] compiling pulumi@$PULUMI_VERSION and pulumi-language-nodejs@$LANGUAGE_HOST_VERSION, side by side"
+say "[2/3] compiling pulumi@$PULUMI_VERSION and the language hosts, side by side"
 timed "compile(pulumi)" sh -c "cd '$here/pulumi-cli' && go build -mod=readonly -trimpath \
   -ldflags '-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION' \
   -o '$staging/pulumi' github.com/pulumi/pulumi/pkg/v3/cmd/pulumi" & a=$!
@@ -72,8 +86,10 @@ timed "compile(language-host)" sh -c "cd '$here/pulumi-cli/language-host' && go 
   -ldflags '-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$LANGUAGE_HOST_VERSION' \
   -o '$staging/pulumi-language-nodejs-host' github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs" & b=$!
 wait "$a"; wait "$b"
-say "      and pulumi-language-yaml@$YAML_HOST_VERSION"
-timed "compile(yaml-host)" build_yaml_host "$staging"
+say "      and pulumi-language-yaml@$YAML_HOST_VERSION, pulumi-language-python@$LANGUAGE_HOST_VERSION"
+timed "compile(yaml-host)" build_yaml_host "$staging" & a=$!
+timed "compile(python-host)" build_python_host "$staging" & b=$!
+wait "$a"; wait "$b"
 
 say "[3/3] launchers: pulumi-resource-pulumi-nodejs (the dynamic-provider host) and pulumi-language-nodejs"
 cp "$launchers/pulumi-resource-pulumi-nodejs" "$launchers/pulumi-language-nodejs" "$staging/"

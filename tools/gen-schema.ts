@@ -16,6 +16,10 @@ import { COMPONENTS, CREDENTIAL_KIND_TYPE, FEATURE_TYPE, PACKAGE, tokenOf } from
 const ROOT = join(__dirname, "..");
 export const SCHEMA_FILE = join(ROOT, "schema.json");
 
+/** The repository, and from it the Go SDK's module (`sdk/go`) and package (`sdk/go/awsrootaccess`) paths. */
+const REPOSITORY = "https://github.com/pulumi-aws-root-access/pulumi-aws-root-access";
+const GO_IMPORT_PATH = "github.com/pulumi-aws-root-access/pulumi-aws-root-access/sdk/go/awsrootaccess";
+
 type SchemaType = { type: string; items?: SchemaType } | { $ref: string; type?: string; items?: SchemaType };
 
 const STRING = { type: "string" };
@@ -195,8 +199,12 @@ export function buildSchema(): Record<string, unknown> {
       [CREDENTIAL_KIND_TYPE]: enumOf(CREDENTIAL_KINDS, CREDENTIAL_DOCS, "A kind of root credential of a member account."),
     },
     resources,
+    repository: REPOSITORY,
+    // Packable SDKs: the Go SDK is its own module in sdk/go, with a go.mod (tools/gen-sdk).
+    meta: { supportPack: true },
     language: {
       python: { packageName: "pulumi_aws_root_access", respectSchemaVersion: true, pyproject: { enabled: true } },
+      go: { importBasePath: GO_IMPORT_PATH, respectSchemaVersion: true, generateResourceContainerTypes: true },
     },
   };
 }
