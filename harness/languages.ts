@@ -38,22 +38,35 @@ export function sdkTools(): Record<SdkLanguage, string> {
 }
 
 /**
+ * A project of a Python program (a directory with `__main__.py`), run by the Python language host in the virtual
+ * environment that holds sdk/python, with the native plugin on PATH.
+ */
+export async function pythonProject(env: NodeJS.ProcessEnv, program: string): Promise<PulumiProject> {
+  const venv = sdkTools().python;
+  const dir = workDir("sdk-python");
+  return PulumiProject.create({
+    dir,
+    // The virtual environment activated, as `source <venv>/bin/activate` does: the host runs the `python3` on PATH.
+    // (This host, from sdk v3.68.0, does not receive the `virtualenv` runtime option from today's CLI.)
+    env: withNativePlugin({ ...env, VIRTUAL_ENV: venv, PATH: `${join(venv, "bin")}:${env.PATH ?? ""}` }),
+    projectYaml: `runtime: python\nmain: ${relative(dir, program)}\n`,
+  });
+}
+
+/**
  * A project of the language's test program, with the native plugin on PATH. The program declares the scenario the
  * stack's `scenario` configuration names.
  */
 export async function sdkProject(language: SdkLanguage, env: NodeJS.ProcessEnv, scenario: string): Promise<PulumiProject> {
-  const tool = sdkTools()[language];
-  const dir = workDir(`sdk-${language}`);
   const project =
     language === "python"
-      ? await PulumiProject.create({
-          dir,
-          // The virtual environment activated, as `source <venv>/bin/activate` does: the host runs the `python3` on
-          // PATH. (This host, from sdk v3.68.0, does not receive the `virtualenv` runtime option from today's CLI.)
-          env: withNativePlugin({ ...env, VIRTUAL_ENV: tool, PATH: `${join(tool, "bin")}:${env.PATH ?? ""}` }),
-          projectYaml: `runtime: python\nmain: ${relative(dir, PYTHON_PROGRAM)}\n`,
-        })
-      : await PulumiProject.create({ dir, env: withNativePlugin(env), projectYaml: "runtime: go\n", operationsBy: tool });
+      ? await pythonProject(env, PYTHON_PROGRAM)
+      : await PulumiProject.create({
+          dir: workDir("sdk-go"),
+          env: withNativePlugin(env),
+          projectYaml: "runtime: go\n",
+          operationsBy: sdkTools().go,
+        });
   project.setConfig("scenario", scenario);
   return project;
 }

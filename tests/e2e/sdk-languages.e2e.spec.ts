@@ -7,12 +7,14 @@
  */
 import { expect } from "chai";
 import { DisableOrganizationsRootSessionsCommand } from "@aws-sdk/client-iam";
-import { PulumiProject, offlineEngineEnv, scratchDir } from "../../harness/engine";
+import { PulumiProject, REPO_ROOT, offlineEngineEnv, run, scratchDir } from "../../harness/engine";
 import type { RunResult } from "../../harness/engine";
-import { SDK_LANGUAGES, sdkProject } from "../../harness/languages";
+import { SDK_LANGUAGES, pythonProject, sdkProject } from "../../harness/languages";
 import type { SdkLanguage } from "../../harness/languages";
 import {
+  DELEGATED_ADMIN,
   MEMBER,
+  MEMBER_2,
   ORGANIZATION_ADMIN_ROLE,
   ORG_ID,
   operations,
@@ -22,6 +24,7 @@ import {
 } from "../fixtures";
 import type { EmulatorFixture } from "../fixtures";
 import { flat } from "../rawProject";
+import { join } from "node:path";
 
 const TITLES: Record<SdkLanguage, string> = {
   python: "the Python SDK, run by the Python language host through pulumi up",
@@ -245,3 +248,40 @@ for (const language of SDK_LANGUAGES)
       });
     });
   });
+
+describe("the examples of the Python and Go SDKs", function () {
+  this.timeout(10 * 60_000);
+
+  it("examples/python takes a bare organization to centralized root access and cleans every member account's keys", async () => {
+    const seed = rootCredentialsSeed([]);
+    const org = (seed.organizations as Array<Record<string, unknown>>)[0]!;
+    org.trustedServices = [];
+    org.delegatedAdministrators = [];
+    const fx = await startEmulator({ seed });
+    const env = offlineEngineEnv(scratchDir("sdk-example"), { emulatorUrl: fx.emulator.url, credentials: fx.credentials });
+    const project = await pythonProject(env, join(REPO_ROOT, "examples", "python"));
+    try {
+      project.setConfig("delegatedAdministratorAccountId", DELEGATED_ADMIN);
+      await project.up();
+      const outputs = await project.outputs();
+      expect(outputs.enabledFeatures).to.deep.equal(["RootCredentialsManagement", "RootSessions"]);
+      expect(outputs.memberAccounts).to.deep.equal([MEMBER, DELEGATED_ADMIN, MEMBER_2].sort());
+      const roots = fx.emulator.state().accounts.filter((a) => a.rootUser);
+      expect(roots.flatMap((a) => [...a.rootUser!.accessKeys, ...a.rootUser!.signingCertificates])).to.deep.equal([]);
+      expect((await project.preview(["--expect-no-changes"], true)).code).to.equal(0);
+    } finally {
+      project.remove();
+      await fx.close();
+    }
+  });
+
+  it("examples/go builds against the checked-in Go SDK (no Go language host here to run it: see sdk/go/README.md)", async () => {
+    const built = await run(
+      "go",
+      ["build", "-mod=readonly", "-o", join(scratchDir("sdk-example-go"), "example"), "."],
+      join(REPO_ROOT, "examples", "go"),
+      process.env,
+    );
+    expect(built.code, built.output).to.equal(0);
+  });
+});
