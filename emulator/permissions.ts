@@ -11,12 +11,13 @@ export const ROOT_TASK_POLICY_PREFIX = "arn:aws:iam::aws:policy/root-task/";
 
 /**
  * The AWS-managed root-task policies: the actions each allows (their published documents deny everything else),
- * and the centralized root access feature a session for the task needs. The documents do not say which feature a
- * task needs; the emulator follows the IAM User Guide's pages for each task (README: "Emulator choices").
+ * and the centralized root access features a session for the task needs. The documents do not say which features a
+ * task needs; the emulator follows the IAM User Guide's description of each feature (README: "Emulator choices"):
+ * password recovery is both a root credential task and a privileged root action.
  */
-export const ROOT_TASK_POLICIES: Record<string, { feature: RootFeature; actions: string[] }> = {
+export const ROOT_TASK_POLICIES: Record<string, { features: RootFeature[]; actions: string[] }> = {
   IAMAuditRootUserCredentials: {
-    feature: "RootCredentialsManagement",
+    features: ["RootCredentialsManagement"],
     actions: [
       "iam:ListAccessKeys",
       "iam:ListSigningCertificates",
@@ -28,11 +29,11 @@ export const ROOT_TASK_POLICIES: Record<string, { feature: RootFeature; actions:
     ],
   },
   IAMCreateRootUserPassword: {
-    feature: "RootSessions",
+    features: ["RootCredentialsManagement", "RootSessions"],
     actions: ["iam:CreateLoginProfile", "iam:GetLoginProfile"],
   },
   IAMDeleteRootUserCredentials: {
-    feature: "RootCredentialsManagement",
+    features: ["RootCredentialsManagement"],
     actions: [
       "iam:DeleteAccessKey",
       "iam:DeleteSigningCertificate",
@@ -47,16 +48,16 @@ export const ROOT_TASK_POLICIES: Record<string, { feature: RootFeature; actions:
     ],
   },
   S3UnlockBucketPolicy: {
-    feature: "RootSessions",
+    features: ["RootSessions"],
     actions: ["s3:DeleteBucketPolicy", "s3:PutBucketPolicy", "s3:GetBucketPolicy", "s3:ListAllMyBuckets"],
   },
   SQSUnlockQueuePolicy: {
-    feature: "RootSessions",
-    actions: ["sqs:GetQueueAttributes", "sqs:ListQueues", "sqs:SetQueueAttributes", "sqs:RemovePermission"],
+    features: ["RootSessions"],
+    actions: ["sqs:GetQueueAttributes", "sqs:SetQueueAttributes", "sqs:GetQueueUrl", "sqs:ListQueues"],
   },
 };
 
-export function rootTask(name: string): { feature: RootFeature; actions: string[] } | undefined {
+export function rootTask(name: string): { features: RootFeature[]; actions: string[] } | undefined {
   return Object.hasOwn(ROOT_TASK_POLICIES, name) ? ROOT_TASK_POLICIES[name] : undefined;
 }
 

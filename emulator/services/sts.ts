@@ -150,10 +150,10 @@ function assumeRoot(world: World, caller: Caller, input: Input) {
   if (!account || account.organizationId !== org.id)
     throw accessDenied(`${denied}: account ${targetId} is not a member of ${org.id}`);
   if (account.status !== "ACTIVE") throw accessDenied(`${denied}: account ${targetId} is ${account.status}, not ACTIVE`);
-  if (!world.iamSeesTrustedAccess(org) || !org.enabledRootFeatures.includes(task.feature)) {
-    throw accessDenied(
-      `${denied}: centralized root access feature ${task.feature}, which ${taskName} needs, is not enabled in ${org.id}`,
-    );
+  const off = task.features.filter((f) => !world.iamSeesTrustedAccess(org) || !org.enabledRootFeatures.includes(f));
+  if (off.length > 0) {
+    const which = off.length === 1 ? `feature ${off[0]}, which` : `features ${off.join(" and ")}, which`;
+    throw accessDenied(`${denied}: centralized root access ${which} ${taskName} needs, is not enabled in ${org.id}`);
   }
   return { Credentials: mint(world, targetId, { kind: "root", taskPolicy: taskName }, {}, duration) };
 }

@@ -10,17 +10,25 @@ export interface RootSessionContext extends ErrorContext {
   task: string;
 }
 
-/** A root session needs a centralized root access feature that is off. */
+/**
+ * A root session needs a centralized root access feature that is off. `feature` is the first of the task's features
+ * that is off; `needed` all the task needs (password recovery needs both).
+ */
 export class RootFeatureNotEnabledError extends RootAccessError {
   readonly name = "RootFeatureNotEnabledError";
   constructor(
     readonly context: RootSessionContext,
     readonly feature: string,
+    readonly needed: readonly string[] = [feature],
   ) {
+    const needs =
+      needed.length > 1
+        ? `features ${needed.join(" and ")}; ${feature} is not enabled`
+        : `feature ${feature}, which is not enabled`;
     super(
       `Cannot ${context.action}: a root session for ${context.task} in account ${context.accountId} needs the centralized ` +
-        `root access feature ${feature}, which is not enabled${forOrg(context.organizationId)}. Fix: declare \`${feature}\` ` +
-        `(or \`OrganizationsFeatures\` listing "${feature}", or \`CentralizedRootAccess\`) and run \`pulumi up\`.`,
+        `root access ${needs}${forOrg(context.organizationId)}. Fix: declare \`${feature}\` ` +
+        `(or \`OrganizationsFeatures\` listing "${needed.join('", "')}", or \`CentralizedRootAccess\`) and run \`pulumi up\`.`,
     );
   }
 }

@@ -17,8 +17,9 @@ export interface MemberRootCredentialsArgs extends ConnectionArgs {
   remove?: pulumi.Input<pulumi.Input<CredentialKind>[]>;
   /**
    * Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root
-   * user. False by default. With it, `remove` defaults to the other three kinds; an explicit `remove` that lists
-   * `"password"` is refused in `check`.
+   * user. False by default. Needs both features, `RootCredentialsManagement` and `RootSessions`: password recovery
+   * is a root credential task and a privileged root action. With it, `remove` defaults to the other three kinds; an
+   * explicit `remove` that lists `"password"` is refused in `check`.
    */
   allowPasswordRecovery?: pulumi.Input<boolean>;
 }
@@ -30,7 +31,7 @@ export interface MemberRootCredentialsArgs extends ConnectionArgs {
  * devices are deactivated); `allowPasswordRecovery` creates a password-less login profile through
  * `IAMCreateRootUserPassword`. Delete changes nothing, because deleted credentials cannot be restored.
  *
- * Needs centralized root access with `RootCredentialsManagement` (and `RootSessions` for password recovery), and
+ * Needs centralized root access with `RootCredentialsManagement` (and `RootSessions` too for password recovery), and
  * the management account's or the IAM delegated administrator's credentials. The resource ID is the account ID; the
  * `import` option takes it too, and refuses (changing nothing) while the root user has a credential `remove` names.
  *

@@ -16,16 +16,20 @@ import {
   mapAwsError,
 } from "../errors";
 import type { RootSessionContext } from "../errors";
+import type { FeatureName } from "../core/features";
 import { MFA_NOTE } from "../core/rootCredentials";
 import type { CredentialKind, PresentCredential, RootCredentials } from "../core/rootCredentials";
 import { bestEffort, diagnose, runFact } from "../aws";
 import type { AwsApi, RootTask, RootUserApi } from "../aws";
 
-/** The centralized root access feature a root session for each task needs (README: "Emulator choices"). */
-export const TASK_FEATURE: Record<RootTask, "RootCredentialsManagement" | "RootSessions"> = {
-  IAMAuditRootUserCredentials: "RootCredentialsManagement",
-  IAMDeleteRootUserCredentials: "RootCredentialsManagement",
-  IAMCreateRootUserPassword: "RootSessions",
+/**
+ * The centralized root access features a root session for each task needs (README: "Emulator choices"). Password
+ * recovery is both a root credential task and a privileged root action, so it needs both.
+ */
+export const TASK_FEATURES: Record<RootTask, readonly FeatureName[]> = {
+  IAMAuditRootUserCredentials: ["RootCredentialsManagement"],
+  IAMDeleteRootUserCredentials: ["RootCredentialsManagement"],
+  IAMCreateRootUserPassword: ["RootCredentialsManagement", "RootSessions"],
 };
 
 /**
@@ -47,10 +51,9 @@ async function diagnoseRootSession(api: AwsApi, err: unknown, context: RootSessi
     return diagnose(api, e, context);
   }
   const organizationId = features.organizationId;
-  const feature = TASK_FEATURE[context.task as RootTask];
-  if (feature && !features.enabledFeatures.includes(feature)) {
-    return new RootFeatureNotEnabledError({ ...context, organizationId }, feature);
-  }
+  const needed = TASK_FEATURES[context.task as RootTask] ?? [];
+  const off = needed.filter((f) => !features.enabledFeatures.includes(f));
+  if (off.length > 0) return new RootFeatureNotEnabledError({ ...context, organizationId }, off[0]!, needed);
   const org = await bestEffort(() => runFact(api.scope, "organization", () => api.organizations.describeOrganization()));
   if (org && org.managementAccountId === context.accountId)
     return new ManagementAccountTargetError({ ...context, organizationId });

@@ -134,18 +134,23 @@ describe("emulator: STS AssumeRoot and root sessions (real SDK)", () => {
       }
     });
 
-    it("needs the feature the task needs: RootCredentialsManagement to audit, RootSessions to allow password recovery", async () => {
+    it("needs the features the task needs: RootCredentialsManagement to audit, both to allow password recovery", async () => {
       await fx.close();
       fx = await startEmulator({ seed: rootCredentialsSeed(["RootSessions"]) });
       expect((await errorOf(assumeRoot({ TargetPrincipal: MEMBER, TaskPolicyArn: AUDIT }))).message).to.include(
         "feature RootCredentialsManagement, which IAMAuditRootUserCredentials needs, is not enabled in o-a1b2c3d4e5",
       );
-      expect(await assumeRoot({ TargetPrincipal: MEMBER, TaskPolicyArn: PASSWORD })).to.have.property("Credentials");
+      expect((await errorOf(assumeRoot({ TargetPrincipal: MEMBER, TaskPolicyArn: PASSWORD }))).message).to.include(
+        "feature RootCredentialsManagement, which IAMCreateRootUserPassword needs, is not enabled in o-a1b2c3d4e5",
+      );
       await fx.close();
       fx = await startEmulator({ seed: rootCredentialsSeed(["RootCredentialsManagement"]) });
       expect((await errorOf(assumeRoot({ TargetPrincipal: MEMBER, TaskPolicyArn: PASSWORD }))).message).to.include(
         "feature RootSessions, which IAMCreateRootUserPassword needs",
       );
+      await fx.close();
+      fx = await startEmulator({ seed: rootCredentialsSeed() });
+      expect(await assumeRoot({ TargetPrincipal: MEMBER, TaskPolicyArn: PASSWORD })).to.have.property("Credentials");
     });
   });
 

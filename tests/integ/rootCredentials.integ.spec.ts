@@ -6,6 +6,9 @@ import { expect } from "chai";
 import { auditRootCredentials } from "../../provider/rootCredentials/audit";
 import { renderAudit } from "../../provider/rootCredentials/report";
 import { RootAccessError } from "../../provider/errors";
+import type { RootFeatureNotEnabledError } from "../../provider/errors";
+import { allowPasswordRecovery } from "../../provider/rootCredentials/memberAccount";
+import { createAwsApi, resolveConnection } from "../../provider/aws";
 import { providerFor } from "../providers";
 import {
   DELEGATED_ADMIN,
@@ -58,6 +61,26 @@ function withSeed(seed: () => Record<string, unknown>, caller: string = KEYS.man
   });
   return ctx;
 }
+
+describe("password recovery needs both features", () => {
+  for (const [on, off] of [
+    ["RootSessions", "RootCredentialsManagement"],
+    ["RootCredentialsManagement", "RootSessions"],
+  ] as const)
+    describe(`with only ${on} on`, () => {
+      withSeed(() => rootCredentialsSeed([on]));
+
+      it(`is refused with RootFeatureNotEnabledError naming ${off}, the feature that is off`, async () => {
+        const err = await failure(allowPasswordRecovery(createAwsApi(resolveConnection([])), MEMBER_2));
+        expect(err.name).to.equal("RootFeatureNotEnabledError");
+        expect((err as RootFeatureNotEnabledError).feature).to.equal(off);
+        expect(err.message).to.contain(
+          `a root session for IAMCreateRootUserPassword in account ${MEMBER_2} needs the centralized root access features ` +
+            `RootCredentialsManagement and RootSessions; ${off} is not enabled`,
+        );
+      });
+    });
+});
 
 describe("auditRootCredentials against the emulator", () => {
   describe("from the management account", () => {

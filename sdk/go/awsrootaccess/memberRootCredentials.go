@@ -14,7 +14,7 @@ import (
 
 // A member account's root user credentials, as code: every preview audits them through a short root session (STS AssumeRoot with `IAMAuditRootUserCredentials`), so a credential that reappears shows as drift naming the account; create and update delete what `remove` names through an `IAMDeleteRootUserCredentials` session (MFA devices are deactivated); `allowPasswordRecovery` creates a password-less login profile through `IAMCreateRootUserPassword`. Delete changes nothing, because deleted credentials cannot be restored.
 //
-// Needs centralized root access with `RootCredentialsManagement` (and `RootSessions` for password recovery), and the management account's or the IAM delegated administrator's credentials. The resource ID is the account ID; the `import` option takes it too, and refuses (changing nothing) while the root user has a credential `remove` names.
+// Needs centralized root access with `RootCredentialsManagement` (and `RootSessions` too for password recovery), and the management account's or the IAM delegated administrator's credentials. The resource ID is the account ID; the `import` option takes it too, and refuses (changing nothing) while the root user has a credential `remove` names.
 //
 // Example (TypeScript):
 //
@@ -25,7 +25,7 @@ type MemberRootCredentials struct {
 	// Root access keys still present, their IDs masked ("AKIA…XYZ1").
 	AccessKeys pulumi.StringArrayOutput `pulumi:"accessKeys"`
 	AccountId  pulumi.StringOutput      `pulumi:"accountId"`
-	// Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root user. False by default. With it, `remove` defaults to the other three kinds; an explicit `remove` that lists `"password"` is refused in `check`.
+	// Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root user. False by default. Needs both features, `RootCredentialsManagement` and `RootSessions`: password recovery is a root credential task and a privileged root action. With it, `remove` defaults to the other three kinds; an explicit `remove` that lists `"password"` is refused in `check`.
 	AllowPasswordRecovery pulumi.BoolPtrOutput `pulumi:"allowPasswordRecovery"`
 	// How many root credentials are present (the password counts as one).
 	CredentialCount pulumi.IntOutput `pulumi:"credentialCount"`
@@ -99,7 +99,7 @@ func MemberRootCredentialsExists(ctx *pulumi.Context,
 type memberRootCredentialsArgs struct {
 	// The 12-digit ID of the member account (never the management account).
 	AccountId string `pulumi:"accountId"`
-	// Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root user. False by default. With it, `remove` defaults to the other three kinds; an explicit `remove` that lists `"password"` is refused in `check`.
+	// Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root user. False by default. Needs both features, `RootCredentialsManagement` and `RootSessions`: password recovery is a root credential task and a privileged root action. With it, `remove` defaults to the other three kinds; an explicit `remove` that lists `"password"` is refused in `check`.
 	AllowPasswordRecovery *bool `pulumi:"allowPasswordRecovery"`
 	// The organization this resource must act on (`o-` followed by 10-32 lowercase letters or digits). When set, the provider refuses to change anything if the credentials reach a different organization.
 	OrganizationId *string `pulumi:"organizationId"`
@@ -117,7 +117,7 @@ type memberRootCredentialsArgs struct {
 type MemberRootCredentialsArgs struct {
 	// The 12-digit ID of the member account (never the management account).
 	AccountId pulumi.StringInput
-	// Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root user. False by default. With it, `remove` defaults to the other three kinds; an explicit `remove` that lists `"password"` is refused in `check`.
+	// Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root user. False by default. Needs both features, `RootCredentialsManagement` and `RootSessions`: password recovery is a root credential task and a privileged root action. With it, `remove` defaults to the other three kinds; an explicit `remove` that lists `"password"` is refused in `check`.
 	AllowPasswordRecovery pulumi.BoolPtrInput
 	// The organization this resource must act on (`o-` followed by 10-32 lowercase letters or digits). When set, the provider refuses to change anything if the credentials reach a different organization.
 	OrganizationId pulumi.StringPtrInput
@@ -227,7 +227,7 @@ func (o MemberRootCredentialsOutput) AccountId() pulumi.StringOutput {
 	return o.ApplyT(func(v *MemberRootCredentials) pulumi.StringOutput { return v.AccountId }).(pulumi.StringOutput)
 }
 
-// Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root user. False by default. With it, `remove` defaults to the other three kinds; an explicit `remove` that lists `"password"` is refused in `check`.
+// Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root user. False by default. Needs both features, `RootCredentialsManagement` and `RootSessions`: password recovery is a root credential task and a privileged root action. With it, `remove` defaults to the other three kinds; an explicit `remove` that lists `"password"` is refused in `check`.
 func (o MemberRootCredentialsOutput) AllowPasswordRecovery() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *MemberRootCredentials) pulumi.BoolPtrOutput { return v.AllowPasswordRecovery }).(pulumi.BoolPtrOutput)
 }

@@ -31,7 +31,7 @@ class MemberRootCredentialsArgs:
         The set of arguments for constructing a MemberRootCredentials resource.
 
         :param pulumi.Input[_builtins.str] account_id: The 12-digit ID of the member account (never the management account).
-        :param pulumi.Input[_builtins.bool] allow_password_recovery: Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root user. False by default. With it, `remove` defaults to the other three kinds; an explicit `remove` that lists `"password"` is refused in `check`.
+        :param pulumi.Input[_builtins.bool] allow_password_recovery: Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root user. False by default. Needs both features, `RootCredentialsManagement` and `RootSessions`: password recovery is a root credential task and a privileged root action. With it, `remove` defaults to the other three kinds; an explicit `remove` that lists `"password"` is refused in `check`.
         :param pulumi.Input[_builtins.str] organization_id: The organization this resource must act on (`o-` followed by 10-32 lowercase letters or digits). When set, the provider refuses to change anything if the credentials reach a different organization.
         :param pulumi.Input[_builtins.str] profile: A named profile from the shared AWS config files.
         :param pulumi.Input[_builtins.str] region: AWS Region for the IAM endpoint; IAM is global, so this only selects the partition. Default: the SDK's chain, else us-east-1.
@@ -68,7 +68,7 @@ class MemberRootCredentialsArgs:
     @pulumi.getter(name="allowPasswordRecovery")
     def allow_password_recovery(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root user. False by default. With it, `remove` defaults to the other three kinds; an explicit `remove` that lists `"password"` is refused in `check`.
+        Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root user. False by default. Needs both features, `RootCredentialsManagement` and `RootSessions`: password recovery is a root credential task and a privileged root action. With it, `remove` defaults to the other three kinds; an explicit `remove` that lists `"password"` is refused in `check`.
         """
         return pulumi.get(self, "allow_password_recovery")
 
@@ -154,7 +154,7 @@ class MemberRootCredentials(pulumi.CustomResource):
         """
         A member account's root user credentials, as code: every preview audits them through a short root session (STS AssumeRoot with `IAMAuditRootUserCredentials`), so a credential that reappears shows as drift naming the account; create and update delete what `remove` names through an `IAMDeleteRootUserCredentials` session (MFA devices are deactivated); `allowPasswordRecovery` creates a password-less login profile through `IAMCreateRootUserPassword`. Delete changes nothing, because deleted credentials cannot be restored.
 
-        Needs centralized root access with `RootCredentialsManagement` (and `RootSessions` for password recovery), and the management account's or the IAM delegated administrator's credentials. The resource ID is the account ID; the `import` option takes it too, and refuses (changing nothing) while the root user has a credential `remove` names.
+        Needs centralized root access with `RootCredentialsManagement` (and `RootSessions` too for password recovery), and the management account's or the IAM delegated administrator's credentials. The resource ID is the account ID; the `import` option takes it too, and refuses (changing nothing) while the root user has a credential `remove` names.
 
         Example (TypeScript):
 
@@ -163,7 +163,7 @@ class MemberRootCredentials(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] account_id: The 12-digit ID of the member account (never the management account).
-        :param pulumi.Input[_builtins.bool] allow_password_recovery: Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root user. False by default. With it, `remove` defaults to the other three kinds; an explicit `remove` that lists `"password"` is refused in `check`.
+        :param pulumi.Input[_builtins.bool] allow_password_recovery: Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root user. False by default. Needs both features, `RootCredentialsManagement` and `RootSessions`: password recovery is a root credential task and a privileged root action. With it, `remove` defaults to the other three kinds; an explicit `remove` that lists `"password"` is refused in `check`.
         :param pulumi.Input[_builtins.str] organization_id: The organization this resource must act on (`o-` followed by 10-32 lowercase letters or digits). When set, the provider refuses to change anything if the credentials reach a different organization.
         :param pulumi.Input[_builtins.str] profile: A named profile from the shared AWS config files.
         :param pulumi.Input[_builtins.str] region: AWS Region for the IAM endpoint; IAM is global, so this only selects the partition. Default: the SDK's chain, else us-east-1.
@@ -179,7 +179,7 @@ class MemberRootCredentials(pulumi.CustomResource):
         """
         A member account's root user credentials, as code: every preview audits them through a short root session (STS AssumeRoot with `IAMAuditRootUserCredentials`), so a credential that reappears shows as drift naming the account; create and update delete what `remove` names through an `IAMDeleteRootUserCredentials` session (MFA devices are deactivated); `allowPasswordRecovery` creates a password-less login profile through `IAMCreateRootUserPassword`. Delete changes nothing, because deleted credentials cannot be restored.
 
-        Needs centralized root access with `RootCredentialsManagement` (and `RootSessions` for password recovery), and the management account's or the IAM delegated administrator's credentials. The resource ID is the account ID; the `import` option takes it too, and refuses (changing nothing) while the root user has a credential `remove` names.
+        Needs centralized root access with `RootCredentialsManagement` (and `RootSessions` too for password recovery), and the management account's or the IAM delegated administrator's credentials. The resource ID is the account ID; the `import` option takes it too, and refuses (changing nothing) while the root user has a credential `remove` names.
 
         Example (TypeScript):
 
@@ -291,7 +291,7 @@ class MemberRootCredentials(pulumi.CustomResource):
     @pulumi.getter(name="allowPasswordRecovery")
     def allow_password_recovery(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root user. False by default. With it, `remove` defaults to the other three kinds; an explicit `remove` that lists `"password"` is refused in `check`.
+        Keep a password-less login profile, so the account's owner can use "forgot password" to recover the root user. False by default. Needs both features, `RootCredentialsManagement` and `RootSessions`: password recovery is a root credential task and a privileged root action. With it, `remove` defaults to the other three kinds; an explicit `remove` that lists `"password"` is refused in `check`.
         """
         return pulumi.get(self, "allow_password_recovery")
 
