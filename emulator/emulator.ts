@@ -10,20 +10,21 @@ import { denial } from "./permissions";
 import { saveState } from "./persistence";
 import { handlerFor } from "./services/handler";
 import type { Service } from "./services";
+import { answerOf } from "./protocols/wire";
 import type { Request } from "./protocols/wire";
 import { parseState } from "./state";
 import type { EmulatorState } from "./state";
 import { World } from "./world";
 import type { Caller } from "./world";
 
-const READ_ONLY = /^(List|Describe|Get)/;
+const READ_ONLY = /^(List|Describe|Get|Head)/;
 /** Operations AWS answers whatever the caller's policies say. */
 const ALWAYS_ALLOWED = ["sts:GetCallerIdentity"];
 /** The longest operation name the log keeps: names come from the wire. */
 const MAX_LOGGED_NAME = 128;
 
 /** What a call ends in: an answer to send, or a connection to drop. */
-export type Outcome = { status: number; body: string } | { drop: true };
+export type Outcome = { status: number; body: string; headers?: Record<string, string> } | { drop: true };
 
 /** What the pipeline knows of a request's signature. */
 export interface Credentials {
@@ -105,7 +106,7 @@ export class Emulator {
       { service: service.name, operation: loggedName(operation), status: err.status, errorCode: err.code },
       arrivedAt,
     );
-    return { status: err.status, body: service.wire.encodeError(err, requestId) };
+    return answerOf(service.wire.encodeError(err, requestId), err.status);
   }
 
   /** Runs one parsed call through credentials, faults, permissions and its handler. */
@@ -120,7 +121,7 @@ export class Emulator {
     const operation = loggedName(request.operation);
     const fail = (err: AwsError, extra: Partial<CallEntry> = {}): Outcome => {
       this.log.record({ service: service.name, operation, status: err.status, errorCode: err.code, ...extra }, arrivedAt);
-      return { status: err.status, body: wire.encodeError(err, requestId) };
+      return answerOf(wire.encodeError(err, requestId), err.status);
     };
     const handler = handlerFor(service.operations, request.operation);
     if (!handler) return fail(wire.unknownOperation(request.operation));
@@ -136,16 +137,16 @@ export class Emulator {
     }
     if (decision.failure === "throttle") return fail(wire.failure("throttling"), { ...who, fault: "throttle" });
     if (decision.failure === "serverError") return fail(wire.failure("serverError"), { ...who, fault: "serverError" });
-    const action = `${service.name}:${request.operation}`;
+    const action = service.actionOf?.(request.operation) ?? `${service.name}:${request.operation}`;
     const denied = ALWAYS_ALLOWED.includes(action) ? undefined : denial(this.world, caller, action, contextOf(request));
     if (denied) return fail(wire.failure("accessDenied", denied), who);
     // A change is made on a copy, written to the state file, and only then kept: a failed write changes nothing.
     const before = this.world.state;
     const mutating = !READ_ONLY.test(request.operation);
     if (mutating) this.world.state = structuredClone(before);
-    let body: string;
+    let answer: ReturnType<typeof answerOf>;
     try {
-      body = wire.encode(request.operation, handler(this.world, caller, request.input), requestId);
+      answer = answerOf(wire.encode(request.operation, handler(this.world, caller, request.input), requestId), 200);
       if (mutating) this.persist();
     } catch (e) {
       this.world.state = before;
@@ -159,9 +160,15 @@ export class Emulator {
       );
     }
     this.log.record(
-      { service: service.name, operation, ...who, status: 200, ...(decision.latencyMs > 0 ? { fault: "latency" } : {}) },
+      {
+        service: service.name,
+        operation,
+        ...who,
+        status: answer.status,
+        ...(decision.latencyMs > 0 ? { fault: "latency" } : {}),
+      },
       arrivedAt,
     );
-    return { status: 200, body };
+    return answer;
   }
 }

@@ -9,6 +9,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { randomUUID } from "node:crypto";
 import { AwsError } from "./awsError";
 import type { CommonFailure } from "./awsError";
+import { answerOf } from "./protocols/wire";
 import type { CallRecord } from "./callLog";
 import { CONTROL_PREFIX, control, sendJson } from "./control";
 import { Emulator } from "./emulator";
@@ -50,26 +51,32 @@ export interface RunningEmulator {
 
 class BodyTooLarge extends Error {}
 
+/**
+ * How much of an oversized body is read and thrown away before the 413 is sent: a client still writing its body
+ * when the answer comes sees a broken pipe instead of the answer, so a body up to this size is drained first.
+ */
+const MAX_DRAINED_BYTES = 16 * 1024 * 1024;
+
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > limit) {
-      reject(new BodyTooLarge());
-      return;
-    }
     const chunks: Buffer[] = [];
     let size = 0;
+    const tooLarge = (): void => {
+      // Drained, not kept; past the drain limit the answer goes at once (and the connection is closed after it).
+      if (size > MAX_DRAINED_BYTES) reject(new BodyTooLarge());
+    };
     req.on("data", (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
-        req.pause();
-        return;
-      }
-      chunks.push(c);
+      if (size > limit || declared > limit) tooLarge();
+      else chunks.push(c);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => {
+      if (size > limit || declared > limit) reject(new BodyTooLarge());
+      else resolve(Buffer.concat(chunks).toString("utf8"));
+    });
     req.on("error", reject);
+    if (declared > MAX_DRAINED_BYTES) reject(new BodyTooLarge());
   });
 }
 
@@ -80,7 +87,8 @@ function respond(res: ServerResponse, service: Service, outcome: Outcome, reques
   }
   res.writeHead(outcome.status, {
     "content-type": service.wire.contentType,
-    "x-amzn-requestid": requestId,
+    ...(service.wire.requestIdHeaders?.(requestId) ?? { "x-amzn-requestid": requestId }),
+    ...outcome.headers,
     "content-length": Buffer.byteLength(outcome.body),
     ...(close ? { connection: "close" } : {}),
   });
@@ -102,7 +110,7 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
     const arrivedAt = performance.now();
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const signer = parseAuthorization(req.headers.authorization);
-    const service = serviceOf(typeof req.headers["x-amz-target"] === "string", signer?.service);
+    const service = serviceOf(req.headers["x-amz-target"], signer?.service);
     const requestId = randomUUID();
     /** Refuses the request before it is routed, in the shape its client reads, and closes the connection. */
     const refuse = (controlStatus: number, controlMessage: string, kind: CommonFailure, awsMessage: string): void => {
@@ -158,13 +166,10 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
     handle(req, res).catch((err: unknown) => {
       // Last line of defence: a bug answers 500 in the protocol's shape instead of killing the emulator.
       if (res.headersSent) return void res.destroy();
-      const service = serviceOf(
-        typeof req.headers["x-amz-target"] === "string",
-        parseAuthorization(req.headers.authorization)?.service,
-      );
+      const service = serviceOf(req.headers["x-amz-target"], parseAuthorization(req.headers.authorization)?.service);
       const requestId = randomUUID();
       const failure = service.wire.failure("internal", `emulator error: ${err instanceof Error ? err.message : String(err)}`);
-      respond(res, service, { status: failure.status, body: service.wire.encodeError(failure, requestId) }, requestId);
+      respond(res, service, answerOf(service.wire.encodeError(failure, requestId), failure.status), requestId);
     });
   });
   server.on("connection", (s) => {
@@ -181,6 +186,7 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  emulator.world.baseUrl = `http://127.0.0.1:${port}`;
   emulator.persist();
 
   return {

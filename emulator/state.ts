@@ -77,6 +77,20 @@ export interface Account {
   /** The organizational unit the account is in, for service control policies that target OUs. */
   ouId?: string;
   rootUser?: RootUser;
+  /** S3 buckets of the account (names are unique across the emulator, as in S3). */
+  s3Buckets?: PolicyHolder[];
+  /** SQS queues of the account. */
+  sqsQueues?: PolicyHolder[];
+}
+
+/**
+ * A bucket or a queue: its name, its region and its resource policy, a JSON document kept as the text it was set
+ * with (absent when it has none). How a policy is evaluated: emulator/resourcePolicy.ts.
+ */
+export interface PolicyHolder {
+  name: string;
+  region: string;
+  policy?: string;
 }
 
 /** A subset of IAM's policy language: Allow statements, actions with wildcards, StringEquals conditions. */
@@ -316,6 +330,28 @@ function parseRootUser(r: Reader): RootUser {
   };
 }
 
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const QUEUE_NAME = /^[\w-]{1,80}(\.fifo)?$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+function parsePolicyHolder(name: RegExp): (r: Reader) => PolicyHolder {
+  return (r) => {
+    const policy = r.optionalString("policy");
+    if (policy !== undefined) {
+      try {
+        JSON.parse(policy);
+      } catch {
+        throw new SeedError(`${r.path}.policy must be a policy document as a JSON string`);
+      }
+    }
+    const holderName = r.string("name");
+    if (!name.test(holderName)) throw new SeedError(`${r.path}.name must match ${name}`);
+    const region = r.optionalString("region") ?? "us-east-1";
+    if (!REGION.test(region)) throw new SeedError(`${r.path}.region must be a region such as us-east-1`);
+    return { name: holderName, region, ...(policy !== undefined ? { policy } : {}) };
+  };
+}
+
 function parseAccount(r: Reader): Account {
   const id = r.string("id", ACCOUNT_ID);
   const rootUser = r.has("rootUser")
@@ -342,8 +378,12 @@ function parseAccount(r: Reader): Account {
     status: r.oneOf("status", ["ACTIVE", "SUSPENDED", "PENDING_CLOSURE"] as const, "ACTIVE"),
     ...(ouId ? { ouId } : {}),
     ...(rootUser.length ? { rootUser: rootUser[0]! } : {}),
+    ...(r.has("s3Buckets") ? { s3Buckets: each(r, "s3Buckets", HOLDER_KEYS, parsePolicyHolder(BUCKET_NAME)) } : {}),
+    ...(r.has("sqsQueues") ? { sqsQueues: each(r, "sqsQueues", HOLDER_KEYS, parsePolicyHolder(QUEUE_NAME)) } : {}),
   };
 }
+
+const HOLDER_KEYS = ["name", "region", "policy"] as const;
 
 const PERMISSION_KEYS = ["allowedActions", "policy"] as const;
 
@@ -425,6 +465,14 @@ function checkReferences(state: EmulatorState): void {
   unique(state.accounts, (a) => a.id, "accounts", "account");
   unique(state.accessKeys, (k) => k.accessKeyId, "accessKeys", "access key");
   unique(state.roles, (r) => r.arn, "roles", "role");
+  unique(
+    state.accounts.flatMap((a) => a.s3Buckets ?? []),
+    (b) => b.name,
+    "s3Buckets",
+    "bucket",
+  );
+  for (const a of state.accounts)
+    unique(a.sqsQueues ?? [], (q) => `${q.region}/${q.name}`, `accounts ${a.id} sqsQueues`, "queue");
   const accounts = new Map(state.accounts.map((a) => [a.id, a]));
   const orgIds = new Set(state.organizations.map((o) => o.id));
   state.organizations.forEach((org, i) => {
@@ -481,7 +529,12 @@ export function parseState(raw: unknown): EmulatorState {
       ],
       parseOrganization,
     ),
-    accounts: each(r, "accounts", ["id", "name", "email", "organizationId", "status", "ouId", "rootUser"], parseAccount),
+    accounts: each(
+      r,
+      "accounts",
+      ["id", "name", "email", "organizationId", "status", "ouId", "rootUser", "s3Buckets", "sqsQueues"],
+      parseAccount,
+    ),
     accessKeys: each(
       r,
       "accessKeys",

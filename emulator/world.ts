@@ -42,6 +42,9 @@ export class World {
   /** How long IAM keeps answering ServiceAccessNotEnabled after trusted access is enabled (a fault to test waits). */
   propagationDelayMs = 0;
 
+  /** The emulator's own URL, once it listens: SQS queue URLs are `<baseUrl>/<account>/<name>`. */
+  baseUrl = "http://127.0.0.1";
+
   constructor(public state: EmulatorState) {}
 
   onIamTrustedAccessEnabled(org: Organization): void {

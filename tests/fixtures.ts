@@ -3,6 +3,8 @@
  */
 import { IAMClient } from "@aws-sdk/client-iam";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { S3Client } from "@aws-sdk/client-s3";
+import { SQSClient } from "@aws-sdk/client-sqs";
 import { STSClient } from "@aws-sdk/client-sts";
 import { start } from "../emulator";
 import type { EmulatorOptions, RunningEmulator } from "../emulator";
@@ -61,6 +63,8 @@ export interface Clients {
   iam: IAMClient;
   organizations: OrganizationsClient;
   sts: STSClient;
+  s3: S3Client;
+  sqs: SQSClient;
 }
 
 /** Credentials as STS returns them. */
@@ -88,7 +92,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const clientsFor = (accessKeyId: string, secretAccessKey = "unused-secret-for-emulator", sessionToken?: string): Clients => {
     const credentials = { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
     const config = { region: "us-east-1", endpoint: emulator.url, credentials, maxAttempts: 1 };
-    return { iam: new IAMClient(config), organizations: new OrganizationsClient(config), sts: new STSClient(config) };
+    return {
+      iam: new IAMClient(config),
+      organizations: new OrganizationsClient(config),
+      sts: new STSClient(config),
+      s3: new S3Client(config),
+      sqs: new SQSClient(config),
+    };
   };
   const own = clientsFor(credentials.accessKeyId, credentials.secretAccessKey);
   return {
@@ -100,6 +110,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     close: async () => {
       own.iam.destroy();
       own.organizations.destroy();
+      own.s3.destroy();
+      own.sqs.destroy();
       await emulator.close();
     },
   };
@@ -158,3 +170,46 @@ export const RELIABILITY = {
   crashPoints: ["create", "update"],
   concurrentOrganizations: 6,
 } as const;
+
+/** A resource policy that denies every principal every action of the service: the resource is locked. */
+export function lockingPolicy(service: "s3" | "sqs"): string {
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Sid: "DenyEveryone", Effect: "Deny", Principal: "*", Action: `${service}:*`, Resource: "*" }],
+  });
+}
+
+/** A policy that denies one principal only: it locks nobody else out. */
+export function partialDenyPolicy(service: "s3" | "sqs"): string {
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      { Effect: "Deny", Principal: { AWS: `arn:aws:iam::${MEMBER}:role/Intruder` }, Action: `${service}:*`, Resource: "*" },
+    ],
+  });
+}
+
+/**
+ * The root credentials organization with buckets and queues: locked ones in two member accounts, and open ones
+ * (no policy, or one that denies a single principal) beside them.
+ */
+export function lockedResourcesSeed(features: string[] = ["RootCredentialsManagement", "RootSessions"]): Record<string, unknown> {
+  const seed = rootCredentialsSeed(features);
+  const accounts = seed.accounts as Array<Record<string, unknown>>;
+  const account = (id: string) => accounts.find((a) => a.id === id)!;
+  Object.assign(account(MEMBER), {
+    s3Buckets: [
+      { name: "member-locked-bucket", region: "us-east-1", policy: lockingPolicy("s3") },
+      { name: "member-open-bucket", region: "eu-west-1" },
+      { name: "member-partly-denied-bucket", region: "us-east-1", policy: partialDenyPolicy("s3") },
+    ],
+    sqsQueues: [
+      { name: "member-locked-queue", region: "us-east-1", policy: lockingPolicy("sqs") },
+      { name: "member-open-queue", region: "us-east-1", policy: partialDenyPolicy("sqs") },
+    ],
+  });
+  Object.assign(account(DELEGATED_ADMIN), {
+    s3Buckets: [{ name: "security-locked-bucket", region: "us-east-1", policy: lockingPolicy("s3") }],
+  });
+  return seed;
+}

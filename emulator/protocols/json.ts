@@ -1,4 +1,7 @@
-/** The JSON 1.1 protocol (Organizations): `X-Amz-Target: <prefix>.<Operation>`, a JSON body, `__type` errors. */
+/**
+ * The JSON protocols: 1.1 (Organizations) and 1.0 (SQS). `X-Amz-Target: <prefix>.<Operation>`, a JSON body,
+ * `__type` errors; SQS's errors also carry their Query-protocol code in `x-amzn-query-error`, as SQS sends them.
+ */
 import type { IncomingMessage } from "node:http";
 import { AwsError } from "../awsError";
 import type { CommonFailure } from "../awsError";
@@ -28,19 +31,32 @@ const FAILURES: Record<CommonFailure, (message?: string) => AwsError> = {
   internal: (message) => new AwsError("ServiceException", message ?? "The emulator failed to process the request.", 500),
 };
 
-/** A JSON 1.1 service, addressed by its target prefix (e.g. `AWSOrganizationsV20161128.`). */
-export function jsonWire(targetPrefix: string): Wire {
+/** How a JSON service differs from Organizations' JSON 1.1. */
+export interface JsonDialect {
+  contentType: string;
+  failures: Record<CommonFailure, (message?: string) => AwsError>;
+  /** The `__type` of an error code, e.g. `com.amazonaws.sqs#QueueDoesNotExist`. */
+  typeOf(code: string): string;
+  /** The `x-amzn-query-error` header of an error, for services that also speak the Query protocol. */
+  queryError?(err: AwsError): string;
+}
+
+const ORGANIZATIONS_DIALECT: JsonDialect = { contentType: JSON_CONTENT_TYPE, failures: FAILURES, typeOf: (code) => code };
+
+/** A JSON service, addressed by its target prefix (e.g. `AWSOrganizationsV20161128.`). */
+export function jsonWire(targetPrefix: string, dialect: JsonDialect = ORGANIZATIONS_DIALECT): Wire {
+  const { contentType } = dialect;
   return {
-    contentType: JSON_CONTENT_TYPE,
-    failure: (kind, message) => FAILURES[kind](message),
+    contentType,
+    failure: (kind, message) => dialect.failures[kind](message),
     parse(req: IncomingMessage, _url: URL, body: string): Request {
       const target = String(req.headers["x-amz-target"] ?? "");
       if (!target.startsWith(targetPrefix))
         throw new AwsError("UnknownOperationException", `Unknown target ${target.slice(0, 128)}`);
       const operation = target.slice(targetPrefix.length);
       const type = mediaType(req);
-      if (type !== JSON_CONTENT_TYPE) {
-        throw new AwsError("SerializationException", `Unsupported content type ${type || "none"}; expected ${JSON_CONTENT_TYPE}`);
+      if (type !== contentType) {
+        throw new AwsError("SerializationException", `Unsupported content type ${type || "none"}; expected ${contentType}`);
       }
       let input: unknown;
       try {
@@ -55,6 +71,10 @@ export function jsonWire(targetPrefix: string): Wire {
     },
     unknownOperation: (operation) => new AwsError("UnknownOperationException", `Unknown operation ${operation.slice(0, 128)}`),
     encode: (_operation, result) => JSON.stringify(result),
-    encodeError: (err) => JSON.stringify({ __type: err.code, Message: err.message, ...err.extra }),
+    encodeError(err) {
+      const body = JSON.stringify({ __type: dialect.typeOf(err.code), Message: err.message, ...err.extra });
+      const query = dialect.queryError?.(err);
+      return query ? { body, headers: { "x-amzn-query-error": query } } : body;
+    },
   };
 }
