@@ -57,8 +57,8 @@ async function main(): Promise<void> {
   }
   const emulator = await start({ port: args.port, seed, ...(args.state ? { stateFile: args.state } : {}) });
   process.stdout.write(
-    `IAM + Organizations emulator listening on ${emulator.url}\n` +
-      `  export AWS_ENDPOINT_URL_IAM=${emulator.url} AWS_ENDPOINT_URL_ORGANIZATIONS=${emulator.url} AWS_ENDPOINT_URL_STS=${emulator.url}\n` +
+    `IAM, Organizations, STS, S3 and SQS emulator listening on ${emulator.url}\n` +
+      `  export ${["IAM", "ORGANIZATIONS", "STS", "S3", "SQS"].map((s) => `AWS_ENDPOINT_URL_${s}=${emulator.url}`).join(" ")}\n` +
       `  control endpoint: ${emulator.url}/__emulator/ (GET state, GET calls, PUT faults)\n`,
   );
   const stop = (signal: string): void => {

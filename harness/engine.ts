@@ -87,6 +87,8 @@ export function offlineEngineEnv(stateDir: string, options: EngineEnvOptions = {
     env.AWS_ENDPOINT_URL_IAM = options.emulatorUrl;
     env.AWS_ENDPOINT_URL_ORGANIZATIONS = options.emulatorUrl;
     env.AWS_ENDPOINT_URL_STS = options.emulatorUrl;
+    env.AWS_ENDPOINT_URL_S3 = options.emulatorUrl;
+    env.AWS_ENDPOINT_URL_SQS = options.emulatorUrl;
   }
   if (options.credentials) {
     env.AWS_ACCESS_KEY_ID = options.credentials.accessKeyId;

@@ -24,6 +24,18 @@ export { auditRootCredentials, DEFAULT_AUDIT_CONCURRENCY } from "./rootCredentia
 export type { AuditRootCredentialsOptions, AccountAudit, RootCredentialsAudit } from "./rootCredentials/audit";
 export { renderAudit } from "./rootCredentials/report";
 export type { AuditFormat } from "./rootCredentials/report";
+export { findLockedResources, DEFAULT_LOCKED_CONCURRENCY } from "./breakGlass/findLocked";
+export type {
+  FindLockedResourcesOptions,
+  LockedResource,
+  AccountLockedResources,
+  LockedResourcesReport,
+} from "./breakGlass/findLocked";
+export { unlockBucketPolicy, unlockQueuePolicy } from "./breakGlass/unlock";
+export type { UnlockBucketPolicyOptions, UnlockQueuePolicyOptions, UnlockResult } from "./breakGlass/unlock";
+export { renderLocked } from "./breakGlass/report";
+export { lockVerdict } from "./breakGlass/lockedPolicy";
+export type { LockVerdict, LockableService } from "./breakGlass/lockedPolicy";
 export { CREDENTIAL_KINDS } from "./core/rootCredentials";
 export type { CredentialKind, RootCredentials, AccessKeyUse } from "./core/rootCredentials";
 export { ALL_FEATURES } from "./core/features";
@@ -54,5 +66,8 @@ export {
   ManagementAccountTargetError,
   AccountNotActiveMemberError,
   RootSessionDeniedError,
+  BucketNotFoundError,
+  QueueNotFoundError,
+  PolicyChangedError,
   AwsRequestError,
 } from "./errors";

@@ -15,6 +15,9 @@ export function newDeployment(): void {
 const AWS_ENV = [
   "AWS_ENDPOINT_URL_IAM",
   "AWS_ENDPOINT_URL_STS",
+  "AWS_ENDPOINT_URL_ORGANIZATIONS",
+  "AWS_ENDPOINT_URL_S3",
+  "AWS_ENDPOINT_URL_SQS",
   "AWS_ACCESS_KEY_ID",
   "AWS_SECRET_ACCESS_KEY",
   "AWS_REGION",
@@ -32,6 +35,8 @@ export function useEmulatorEnvironment(getFx: () => EmulatorFixture, accessKeyId
     process.env.AWS_ENDPOINT_URL_IAM = fx.emulator.url;
     process.env.AWS_ENDPOINT_URL_ORGANIZATIONS = fx.emulator.url;
     process.env.AWS_ENDPOINT_URL_STS = fx.emulator.url;
+    process.env.AWS_ENDPOINT_URL_S3 = fx.emulator.url;
+    process.env.AWS_ENDPOINT_URL_SQS = fx.emulator.url;
     process.env.AWS_ACCESS_KEY_ID = accessKeyId ? accessKeyId() : fx.credentials.accessKeyId;
     process.env.AWS_SECRET_ACCESS_KEY = fx.credentials.secretAccessKey;
     process.env.AWS_REGION = "us-east-1";

@@ -61,7 +61,12 @@ export interface StsApi {
 }
 
 /** The AWS-managed root-task policies the package uses. */
-export type RootTask = "IAMAuditRootUserCredentials" | "IAMDeleteRootUserCredentials" | "IAMCreateRootUserPassword";
+export type RootTask =
+  | "IAMAuditRootUserCredentials"
+  | "IAMDeleteRootUserCredentials"
+  | "IAMCreateRootUserPassword"
+  | "S3UnlockBucketPolicy"
+  | "SQSUnlockQueuePolicy";
 
 /** When a root access key was last used. */
 export interface LastUsed {
@@ -89,10 +94,44 @@ export interface RootUserApi {
   deactivateMfaDevice(serialNumber: string): Promise<void>;
 }
 
+/** A bucket, as ListBuckets reports it. */
+export interface BucketSummary {
+  name: string;
+  region: string;
+}
+
+/** A member account's buckets and their policies, as an S3UnlockBucketPolicy root session reaches them. */
+export interface BucketPolicyApi {
+  listBuckets(): Promise<BucketSummary[]>;
+  /** The bucket's policy document; undefined when it has none. */
+  bucketPolicy(bucket: string): Promise<string | undefined>;
+  deleteBucketPolicy(bucket: string): Promise<void>;
+}
+
+/** A member account's queues and their policies, as an SQSUnlockQueuePolicy root session reaches them. */
+export interface QueuePolicyApi {
+  /** Queue URLs of the session's region. */
+  listQueues(): Promise<string[]>;
+  queueUrl(name: string): Promise<string>;
+  /** The queue's `Policy` attribute; undefined when it has none. */
+  queuePolicy(queueUrl: string): Promise<string | undefined>;
+  /** Sets the `Policy` attribute to empty: SQS's way to remove a queue policy. */
+  removeQueuePolicy(queueUrl: string): Promise<void>;
+}
+
+/** What a root session can do, by its task. */
+export interface TaskApis {
+  IAMAuditRootUserCredentials: RootUserApi;
+  IAMDeleteRootUserCredentials: RootUserApi;
+  IAMCreateRootUserPassword: RootUserApi;
+  S3UnlockBucketPolicy: BucketPolicyApi;
+  SQSUnlockQueuePolicy: QueuePolicyApi;
+}
+
 /** Short-lived root sessions in member accounts (STS AssumeRoot), one account and one task each. */
 export interface RootSessionsApi {
   /** Runs `work` in a fresh root session; its credentials never leave this call. */
-  withRootSession<T>(accountId: string, task: RootTask, work: (root: RootUserApi) => Promise<T>): Promise<T>;
+  withRootSession<K extends RootTask, T>(accountId: string, task: K, work: (session: TaskApis[K]) => Promise<T>): Promise<T>;
 }
 
 /** Everything the package calls in AWS, for one set of connection settings. */

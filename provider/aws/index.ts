@@ -14,6 +14,10 @@ import { changedInThisRun } from "./runFacts";
 export type {
   AccountInfo,
   AwsApi,
+  BucketPolicyApi,
+  BucketSummary,
+  QueuePolicyApi,
+  TaskApis,
   FeatureState,
   IamApi,
   LastUsed,
@@ -38,6 +42,10 @@ export {
 export { MAX_PAGES } from "./pagination";
 export { forgetRunFacts, runFact } from "./runFacts";
 export { bestEffort, diagnose } from "./diagnosis";
+export { TASK_FEATURES, inRootSession } from "./inRootSession";
+export { LIST_ACCOUNTS_ACTION, organizationAccounts, organizationReached } from "./accounts";
+export { fleetAccounts, sharedError } from "./fleet";
+export type { FleetAccount } from "./fleet";
 
 export interface AwsApiOptions {
   /** Items per page of Organizations lists (`MaxResults`); AWS's default when absent. */

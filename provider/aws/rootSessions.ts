@@ -1,7 +1,8 @@
 /**
- * Privileged root sessions in member accounts (STS AssumeRoot) and the IAM calls made in them. A session's
- * credentials exist only inside `withRootSession`: they are never returned, logged or kept, each session serves one
- * account and one task, and a failure's message is scrubbed of them before it leaves.
+ * Privileged root sessions in member accounts (STS AssumeRoot) and the calls made in them: IAM for the root
+ * credential tasks, S3 and SQS for the unlock tasks. A session's credentials exist only inside `withRootSession`:
+ * they are never returned, logged or kept, each session serves one account and one task, and a failure's message is
+ * scrubbed of them before it leaves.
  */
 import {
   CreateLoginProfileCommand,
@@ -16,9 +17,18 @@ import {
   ListMFADevicesCommand,
   ListSigningCertificatesCommand,
 } from "@aws-sdk/client-iam";
+import { DeleteBucketPolicyCommand, GetBucketPolicyCommand, ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  ListQueuesCommand,
+  SQSClient,
+  SetQueueAttributesCommand,
+} from "@aws-sdk/client-sqs";
 import { AssumeRootCommand, STSClient } from "@aws-sdk/client-sts";
-import { isNoSuchEntity, scrubSecrets } from "../errors";
-import type { RootSessionsApi, RootTask, RootUserApi } from "./api";
+import { isNoSuchBucketPolicy, isNoSuchEntity, scrubSecrets } from "../errors";
+import type { BucketPolicyApi, QueuePolicyApi, RootSessionsApi, RootTask, RootUserApi, TaskApis } from "./api";
+import { readAllPages } from "./pagination";
 import { lazyClient, sharedClientConfig } from "./connection";
 import { readAccountSummary } from "./iam";
 import type { Iam } from "./iam";
@@ -77,9 +87,85 @@ function rootUserApi(iam: Iam): RootUserApi {
   };
 }
 
+function bucketPolicyApi(s3: S3Client): BucketPolicyApi {
+  return {
+    listBuckets: () =>
+      readAllPages("s3:ListBuckets", async (ContinuationToken) => {
+        const page = await s3.send(new ListBucketsCommand({ ContinuationToken }));
+        return {
+          items: (page.Buckets ?? []).map((b) => ({ name: b.Name ?? "", region: b.BucketRegion ?? "" })),
+          nextToken: page.ContinuationToken,
+        };
+      }),
+    async bucketPolicy(Bucket) {
+      try {
+        return (await s3.send(new GetBucketPolicyCommand({ Bucket }))).Policy;
+      } catch (e) {
+        if (isNoSuchBucketPolicy(e)) return undefined;
+        throw e;
+      }
+    },
+    async deleteBucketPolicy(Bucket) {
+      await s3.send(new DeleteBucketPolicyCommand({ Bucket }));
+    },
+  };
+}
+
+function queuePolicyApi(sqs: SQSClient): QueuePolicyApi {
+  return {
+    listQueues: () =>
+      readAllPages("sqs:ListQueues", async (NextToken) => {
+        const page = await sqs.send(new ListQueuesCommand({ MaxResults: 1000, NextToken }));
+        return { items: page.QueueUrls ?? [], nextToken: page.NextToken };
+      }),
+    async queueUrl(QueueName) {
+      return (await sqs.send(new GetQueueUrlCommand({ QueueName }))).QueueUrl ?? "";
+    },
+    async queuePolicy(QueueUrl) {
+      const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["Policy"] }));
+      return Attributes?.Policy || undefined;
+    },
+    async removeQueuePolicy(QueueUrl) {
+      await sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { Policy: "" } }));
+    },
+  };
+}
+
+/** A session's client configuration: where STS was called, with the session's own credentials. */
+type SessionConfig = Awaited<ReturnType<typeof sharedClientConfig>> & {
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
+};
+
+/** The API a session of each task gets, over a client made for the session, and how to let the client go. */
+type SessionOf<K extends RootTask> = (config: SessionConfig) => { api: TaskApis[K]; destroy(): void };
+
+const iamSession = (config: SessionConfig): { api: RootUserApi; destroy(): void } => {
+  const iam = new IAMClient(config);
+  return { api: rootUserApi(iam), destroy: () => iam.destroy() };
+};
+
+const SESSIONS: { [K in RootTask]: SessionOf<K> } = {
+  IAMAuditRootUserCredentials: iamSession,
+  IAMDeleteRootUserCredentials: iamSession,
+  IAMCreateRootUserPassword: iamSession,
+  S3UnlockBucketPolicy: (config) => {
+    // A bucket in another region answers a redirect; following it is what the console does.
+    const s3 = new S3Client({ ...config, followRegionRedirects: true });
+    return { api: bucketPolicyApi(s3), destroy: () => s3.destroy() };
+  },
+  SQSUnlockQueuePolicy: (config) => {
+    const sqs = new SQSClient(config);
+    return { api: queuePolicyApi(sqs), destroy: () => sqs.destroy() };
+  },
+};
+
 export function createRootSessionsApi(settings: ConnectionSettings): RootSessionsApi {
   const sts = lazyClient(settings, (config) => new STSClient(config));
-  async function withRootSession<T>(accountId: string, task: RootTask, work: (root: RootUserApi) => Promise<T>): Promise<T> {
+  async function withRootSession<K extends RootTask, T>(
+    accountId: string,
+    task: K,
+    work: (session: TaskApis[K]) => Promise<T>,
+  ): Promise<T> {
     const assumed = await (
       await sts()
     )
@@ -96,17 +182,17 @@ export function createRootSessionsApi(settings: ConnectionSettings): RootSession
     const c = assumed.Credentials;
     const secrets = [c?.AccessKeyId ?? "", c?.SecretAccessKey ?? "", c?.SessionToken ?? ""];
     // Where STS was called (the same region and profile resolution), with the session's own credentials.
-    const iam = new IAMClient({
+    const session = (SESSIONS[task] as SessionOf<K>)({
       ...(await sharedClientConfig(settings)),
       credentials: { accessKeyId: secrets[0]!, secretAccessKey: secrets[1]!, sessionToken: secrets[2]! },
     });
     try {
-      return await work(rootUserApi(iam));
+      return await work(session.api);
     } catch (e) {
       scrubSecrets(e, secrets);
       throw Object.assign(e as object, { rootSession: { accountId, task } });
     } finally {
-      iam.destroy();
+      session.destroy();
     }
   }
   return { withRootSession };

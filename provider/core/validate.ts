@@ -256,15 +256,25 @@ export const AUDIT_FORMATS = ["table", "json", "csv"] as const;
 
 /** Checks the options of `auditRootCredentials` and the `audit` CLI, before any AWS call. */
 export function validateAuditOptions(options: Record<string, unknown>): CheckFailure[] {
-  const failures: CheckFailure[] = [];
-  const allowed = ["accounts", "concurrency", "format", ...CONNECTION_KEYS, "onProgress"];
-  for (const key of Object.keys(options)) {
-    if (!allowed.includes(key))
-      failures.push({
-        property: printable(key),
-        reason: `audit has no option ${show(key)}; valid options: ${allowed.join(", ")}`,
-      });
-  }
+  return validateFleetOptions("audit", options);
+}
+
+/** Options naming no known option, each a failure that lists the valid ones. */
+function unknownOptions(command: string, options: Record<string, unknown>, allowed: readonly string[]): CheckFailure[] {
+  return Object.keys(options)
+    .filter((key) => !allowed.includes(key))
+    .map((key) => ({
+      property: printable(key),
+      reason: `${command} has no option ${show(key)}; valid options: ${allowed.join(", ")}`,
+    }));
+}
+
+/**
+ * Checks the options of a command over the organization's member accounts (the audit, the search for locked
+ * resources), before any AWS call.
+ */
+export function validateFleetOptions(command: string, options: Record<string, unknown>): CheckFailure[] {
+  const failures = unknownOptions(command, options, ["accounts", "concurrency", "format", ...CONNECTION_KEYS, "onProgress"]);
   const accounts = options.accounts;
   if (accounts !== undefined && accounts !== "all") {
     if (!Array.isArray(accounts) || accounts.length === 0) {
@@ -300,6 +310,62 @@ export function validateAuditOptions(options: Record<string, unknown>): CheckFai
   }
   if (options.onProgress !== undefined && typeof options.onProgress !== "function") {
     failures.push({ property: "onProgress", reason: `onProgress must be a function, got ${show(options.onProgress)}` });
+  }
+  for (const property of CONNECTION_KEYS) CHECKS[property]!(failures, property, options[property]);
+  return failures;
+}
+
+/** S3's rules for bucket names (general purpose buckets). */
+export const BUCKET_NAME_PATTERN = /^(?!xn--|sthree-|amzn-s3-demo-)(?!\d+\.\d+\.\d+\.\d+$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** SQS's rules for queue names: up to 80 letters, digits, hyphens and underscores, `.fifo` for a FIFO queue. */
+export const QUEUE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,75}(\.fifo)?$|^[A-Za-z0-9_-]{1,80}$/;
+/** A queue URL: `https://sqs.<region>.amazonaws.com/<account>/<name>`, or any endpoint's `/<account>/<name>`. */
+const QUEUE_URL_PATTERN = /^https?:\/\/[^/\s]+\/(\d{12})\/([^/\s]+)\/?$/;
+
+/** What `unlock` is given: the account and the bucket or queue (a name, or a queue's URL). */
+export interface UnlockTarget {
+  accountId: string;
+  /** A bucket name, or a queue name or URL. */
+  resource: string;
+}
+
+/** Checks the options of `unlockBucketPolicy` / `unlockQueuePolicy` and the `unlock` CLI, before any AWS call. */
+export function validateUnlockOptions(service: "s3" | "sqs", options: Record<string, unknown>): CheckFailure[] {
+  const key = service === "s3" ? "bucket" : "queue";
+  const failures = unknownOptions(`unlock ${service}`, options, ["accountId", key, ...CONNECTION_KEYS]);
+  const accountId = options.accountId;
+  if (typeof accountId !== "string" || !ACCOUNT_ID_PATTERN.test(accountId))
+    failures.push({ property: "accountId", reason: `accountId must be a 12-digit AWS account ID, got ${show(accountId)}` });
+  const resource = options[key];
+  if (service === "s3") {
+    if (typeof resource !== "string" || !BUCKET_NAME_PATTERN.test(resource))
+      failures.push({
+        property: "bucket",
+        reason:
+          "bucket must be an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and " +
+          `ending with a letter or digit, got ${show(resource)}`,
+      });
+  } else if (typeof resource !== "string") {
+    failures.push({ property: "queue", reason: `queue must be a queue name or URL, got ${show(resource)}` });
+  } else if (/^https?:/.test(resource)) {
+    const m = QUEUE_URL_PATTERN.exec(resource);
+    if (!m)
+      failures.push({
+        property: "queue",
+        reason: `queue must be a queue URL such as https://sqs.us-east-1.amazonaws.com/123456789012/my-queue, got ${show(resource)}`,
+      });
+    else if (typeof accountId === "string" && m[1] !== accountId)
+      failures.push({
+        property: "queue",
+        reason: `queue ${show(resource)} belongs to account ${m[1]}, not to accountId ${show(accountId)}: a root session reaches its own account's queues only`,
+      });
+    else if (!QUEUE_NAME_PATTERN.test(m[2]!))
+      failures.push({ property: "queue", reason: `queue URL ${show(resource)} does not end in a valid queue name` });
+  } else if (!QUEUE_NAME_PATTERN.test(resource)) {
+    failures.push({
+      property: "queue",
+      reason: `queue must be a queue name (up to 80 letters, digits, hyphens and underscores, or a name ending in .fifo) or a queue URL, got ${show(resource)}`,
+    });
   }
   for (const property of CONNECTION_KEYS) CHECKS[property]!(failures, property, options[property]);
   return failures;

@@ -65,6 +65,21 @@ export function isNoSuchEntity(err: unknown): boolean {
   return isAwsError(err, "NoSuchEntity");
 }
 
+/** Whether S3 answered that a bucket has no policy. */
+export function isNoSuchBucketPolicy(err: unknown): boolean {
+  return isAwsError(err, "NoSuchBucketPolicy");
+}
+
+/** Whether S3 answered that a bucket does not exist (`NoSuchBucket`, or `NotFound` to a HEAD). */
+export function isNoSuchBucket(err: unknown): boolean {
+  return isAwsError(err, "NoSuchBucket") || isAwsError(err, "NotFound");
+}
+
+/** Whether SQS answered that a queue does not exist. */
+export function isQueueDoesNotExist(err: unknown): boolean {
+  return isAwsError(err, "QueueDoesNotExist") || isAwsError(err, "AWS.SimpleQueueService.NonExistentQueue");
+}
+
 /** Whether the AWS SDK found no credentials in any source of its chain. */
 export function isMissingCredentials(err: unknown): boolean {
   return (err as { name?: unknown } | null)?.name === "CredentialsProviderError";

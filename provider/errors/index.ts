@@ -8,6 +8,7 @@ export * from "./declaration";
 export * from "./changes";
 export * from "./delegatedAdministrator";
 export * from "./rootSessions";
+export * from "./breakGlass";
 export * from "./request";
 export * from "./awsNames";
 export * from "./redaction";

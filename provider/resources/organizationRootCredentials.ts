@@ -1,5 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createAwsApi, readStackSettings, resolveConnection, stackLayer } from "../aws";
+import {
+  LIST_ACCOUNTS_ACTION,
+  createAwsApi,
+  organizationAccounts,
+  organizationReached,
+  readStackSettings,
+  resolveConnection,
+  stackLayer,
+} from "../aws";
 import type { AccountInfo, OrganizationInfo, SettingsLayer } from "../aws";
 import { targetOf } from "../core/target";
 import { ACCOUNT_ID_PATTERN, show } from "../core/validate";
@@ -12,7 +20,6 @@ import {
   mapAwsError,
 } from "../errors";
 import { currentChildren } from "./children";
-import { LIST_ACCOUNTS_ACTION, organizationAccounts, organizationReached } from "../rootCredentials/accounts";
 import type { ConnectionArgs } from "./connectionArgs";
 
 /** Arguments of {@link OrganizationRootCredentials}. */

@@ -2,13 +2,12 @@
  * `auditRootCredentials`: the root user credentials of the organization's member accounts, audited through short
  * root sessions, with bounded concurrency. One account failing never stops the others; its row carries the error.
  */
-import { createAwsApi, resolveConnection } from "../aws";
+import { createAwsApi, fleetAccounts, resolveConnection, sharedError } from "../aws";
 import type { AwsApi, ConnectionSettings, OrganizationInfo } from "../aws";
 import { credentialCount, mapLimit } from "../core/rootCredentials";
 import type { RootCredentials } from "../core/rootCredentials";
 import { validateAuditOptions } from "../core/validate";
 import { InvalidArgumentsError, mapAwsError } from "../errors";
-import { organizationAccounts, organizationReached } from "./accounts";
 import { FULL_AUDIT, auditMember } from "./memberAccount";
 
 export interface AuditRootCredentialsOptions {
@@ -98,18 +97,6 @@ async function auditManagement(api: AwsApi, org: OrganizationInfo, row: AccountA
   }
 }
 
-/**
- * One error that every audited account failed with alike (a feature off, the caller refused root sessions): said
- * once for the organization, and each row refers to it.
- */
-function sharedError(rows: AccountAudit[]): { name: string; message: string } | undefined {
-  const each = rows.map((r) => r.error && { name: r.error.name, message: r.error.message.split(r.accountId).join("<account>") });
-  const first = each[0];
-  if (rows.length < 2 || !first || each.some((e) => !e || e.name !== first.name || e.message !== first.message)) return undefined;
-  for (const row of rows) row.error = { name: first.name, message: "the organization-level error above (organizationError)" };
-  return { name: first.name, message: first.message.split("<account>").join("each member account") };
-}
-
 /** The audit's own options are its only layer: the SDK's chain does the rest. */
 function settingsOf(options: AuditRootCredentialsOptions): ConnectionSettings {
   return resolveConnection([{ values: options, source: (key) => `the \`${key}\` option` }]);
@@ -131,17 +118,9 @@ export async function auditRootCredentials(options: AuditRootCredentialsOptions 
       problems.map((p) => p.reason),
     );
   const api = createAwsApi(settingsOf(options));
-  const chosen = Array.isArray(options.accounts) ? options.accounts : undefined;
-  const org = await organizationReached(api);
-  // Named accounts need the listing only for their names and status, so it may fail without failing the audit.
-  const listed = chosen ? await organizationAccounts(api, org).catch(() => undefined) : await organizationAccounts(api, org);
-  const byId = new Map((listed ?? []).map((a) => [a.id, a]));
   // Every account of the organization has a row: the management account's own root user too, read differently.
-  const ids = chosen ?? (listed ?? []).map((a) => a.id);
-  const rows: AccountAudit[] = ids.map((id) => {
-    const known = byId.get(id);
-    return { accountId: id, ...(known ? { name: known.name, status: known.status } : {}) };
-  });
+  const { org, accounts } = await fleetAccounts(api, options.accounts);
+  const rows: AccountAudit[] = accounts;
   const management = rows.find((row) => row.accountId === org.managementAccountId);
   if (management) await auditManagement(api, org, management);
   const toAudit = rows.filter((row) => {

@@ -3,6 +3,7 @@ import { MANAGEMENT_NOTE } from "./audit";
 import type { AccountAudit, RootCredentialsAudit } from "./audit";
 import { printable } from "../errors";
 import { credentialCount } from "../core/rootCredentials";
+import { csvOf, tableOf } from "../core/table";
 import type { AUDIT_FORMATS } from "../core/validate";
 
 /** One of AUDIT_FORMATS, the list the options are checked against. */
@@ -48,13 +49,6 @@ function statusOf(row: AccountAudit): string {
   return credentialCount(row.credentials!) > 0 ? "root credentials" : "clean";
 }
 
-function csvCell(value: string): string {
-  // A spreadsheet evaluates a cell that starts with = + - @ (or a tab or CR) as a formula, quoted or not: account
-  // names are set by each member account's admins, so such a cell is made text.
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function renderAudit(audit: RootCredentialsAudit, format: AuditFormat): string {
   if (format === "json") return `${JSON.stringify(audit, null, 2)}\n`;
   const rows = audit.accounts.map((r) => [
@@ -79,19 +73,13 @@ export function renderAudit(audit: RootCredentialsAudit, format: AuditFormat): s
     "MFA devices",
     "error",
   ];
-  if (format === "csv") return `${[header, ...rows].map((r) => r.map((c) => csvCell(printable(c))).join(",")).join("\n")}\n`;
-  const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
-  const line = (cells: string[]): string =>
-    cells
-      .map((c, i) => printable(c).padEnd(widths[i]!))
-      .join("  ")
-      .trimEnd();
+  if (format === "csv") return csvOf(header, rows);
   const s = audit.summary;
   const shared = audit.organizationError
     ? `\n${printable(`${audit.organizationError.name}: ${audit.organizationError.message}`)}\n`
     : "";
   return (
-    [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n") +
+    tableOf(header, rows) +
     `\n\n${audit.organizationId}: ${s.accounts} accounts: ${s.audited} audited (${s.clean} clean, ${s.withRootCredentials} ` +
     `with root credentials), ${s.failed} failed, ${s.notAudited} not audited (not ACTIVE).\n${shared}`
   );

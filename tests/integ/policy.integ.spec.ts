@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { providerFor } from "../providers";
 import { AssumeRootCommand } from "@aws-sdk/client-sts";
 import { auditRootCredentials } from "../../provider/rootCredentials/audit";
+import { findLockedResources } from "../../provider/breakGlass/findLocked";
+import { unlockBucketPolicy, unlockQueuePolicy } from "../../provider/breakGlass/unlock";
 import {
   DELEGATED_ADMIN,
   IAM_PRINCIPAL,
@@ -12,6 +14,7 @@ import {
   MEMBER_2,
   ORG_ID,
   SUSPENDED,
+  lockedResourcesSeed,
   rootCredentialsSeed,
   scenarioSeed,
   startEmulator,
@@ -188,6 +191,25 @@ describe("the shipped least-privilege policy", () => {
       expect((err as Error).message).to.contain("AccountNotActiveMemberError");
     },
     rootCredentialsSeed,
+    (c) => c.operation === "AssumeRoot" && c.targetAccountId === SUSPENDED,
+  );
+
+  underPolicy(
+    "The search for locked resources and the unlock of a bucket and a queue (and a diagnosed failure)",
+    ["BreakGlassUnlock", "BreakGlassAccounts"],
+    () => undefined,
+    async () => {
+      const report = await findLockedResources();
+      expect(report.summary).to.deep.include({ failed: 0, locked: 3 });
+      expect((await unlockBucketPolicy({ accountId: MEMBER, bucket: "member-locked-bucket" })).removed).to.equal(true);
+      expect((await unlockQueuePolicy({ accountId: MEMBER, queue: "member-locked-queue" })).removed).to.equal(true);
+      // A suspended account: AssumeRoot is refused, and the diagnosis reads the features and the accounts.
+      const err = await unlockBucketPolicy({ accountId: SUSPENDED, bucket: "member-open-bucket" }).catch(
+        (e: unknown) => e as Error,
+      );
+      expect((err as Error).name).to.equal("AccountNotActiveMemberError");
+    },
+    lockedResourcesSeed,
     (c) => c.operation === "AssumeRoot" && c.targetAccountId === SUSPENDED,
   );
 

@@ -36,10 +36,11 @@ describe("the rooms of provider/", () => {
     core: ["errors"],
     aws: ["core", "errors"],
     rootCredentials: ["aws", "core", "errors"],
+    breakGlass: ["aws", "core", "errors"],
     providers: ["aws", "core", "errors", "rootCredentials"],
     // The dynamic face: its classes register the providers below.
     resources: ["providers", "aws", "core", "errors", "rootCredentials"],
-    cli: ["rootCredentials", "core", "errors"],
+    cli: ["rootCredentials", "breakGlass", "core", "errors"],
     native: ["providers", "resources", "aws", "core", "errors"],
   };
 

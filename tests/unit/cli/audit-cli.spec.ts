@@ -72,7 +72,7 @@ describe("the audit command line", () => {
   it("refuses another command", () => {
     expect(parseCommand(["delete"])).to.deep.equal({
       kind: "usage-error",
-      problems: ['unknown command "delete"; the command is "audit"'],
+      problems: ['unknown command "delete"; the commands are "audit", "locked" and "unlock"'],
     });
   });
 });

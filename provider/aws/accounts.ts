@@ -1,9 +1,9 @@
 /**
- * The organization and its accounts, as the audit and OrganizationRootCredentials read them: one listing, and a
+ * The organization and its accounts, as the audit, the locked-resources search and OrganizationRootCredentials read them: one listing, and a
  * refusal that says whose credentials these are and what to use instead.
  */
 import { AccountNotManagementOrDelegatedAdministratorError, RootAccessError, isAccessDenied, mapAwsError } from "../errors";
-import type { AccountInfo, AwsApi, OrganizationInfo } from "../aws";
+import type { AccountInfo, AwsApi, OrganizationInfo } from "./api";
 
 export const LIST_ACCOUNTS_ACTION = "list the organization's member accounts";
 
