@@ -168,11 +168,47 @@ export async function callsPerAccount(): Promise<CallsPerAccount[]> {
       minimum: 3,
       why: "AssumeRoot, GetAccountSummary, GetLoginProfile (password is removed by default); no delete session is opened",
     });
+    rows.push(...(await breakGlassCalls(emulator, count)));
     return rows;
   } finally {
     process.env = saved;
     await emulator.close();
   }
+}
+
+/** A policy that locks its resource: every action of the service denied to everyone. */
+const lockedBy = (service: string) =>
+  JSON.stringify({ Statement: [{ Sid: "Lock", Effect: "Deny", Principal: "*", Action: `${service}:*`, Resource: "*" }] });
+
+/** Break-glass calls for one member account with 3 buckets and 2 queues, one of each locked. */
+async function breakGlassCalls(
+  emulator: Awaited<ReturnType<typeof start>>,
+  count: (fn: () => Promise<unknown>) => Promise<number>,
+): Promise<CallsPerAccount[]> {
+  const seed = fleetSeed(1, 0);
+  const member = (seed.accounts as Array<Record<string, unknown>>)[1]!;
+  member.s3Buckets = [{ name: "bench-locked", policy: lockedBy("s3") }, { name: "bench-open-1" }, { name: "bench-open-2" }];
+  member.sqsQueues = [{ name: "bench-locked", policy: lockedBy("sqs") }, { name: "bench-open" }];
+  emulator.setState(seed);
+  const { findLockedResources } = await import("../provider/breakGlass/findLocked");
+  const { unlockBucketPolicy } = await import("../provider/breakGlass/unlock");
+  const organizationCalls = ["DescribeOrganization", "ListAccounts"];
+  const locked = await count(() => findLockedResources({ accounts: [memberId(0)] }));
+  const perAccount = locked - emulator.calls().filter((c) => organizationCalls.includes(c.operation)).length;
+  return [
+    {
+      operation: "locked: one account, 3 buckets and 2 queues (1 of each locked)",
+      calls: perAccount,
+      minimum: 9,
+      why: "per task 1 AssumeRoot and 1 list (4), then 1 read per bucket or queue (5); plus DescribeOrganization and ListAccounts once per run",
+    },
+    {
+      operation: "unlock s3, a locked bucket",
+      calls: await count(() => unlockBucketPolicy({ accountId: memberId(0), bucket: "bench-locked" })),
+      minimum: 2,
+      why: "AssumeRoot and DeleteBucketPolicy; the package spends 4 more, on purpose: the read it shows before the change, a second session that checks the policy is still the one shown, and the read after, which says what is left",
+    },
+  ];
 }
 
 export interface PreviewScale {

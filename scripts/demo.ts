@@ -136,7 +136,15 @@ async function main(): Promise<void> {
 const ORG = "o-demo000001";
 const MEMBERS = { "222222222222": "workloads", "333333333333": "sandbox" } as const;
 
-/** An organization with centralized root access on, and root credentials left behind in two member accounts. */
+const LOCKING_POLICY = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Sid: "Quarantine", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*" }],
+});
+
+/**
+ * An organization with centralized root access on, root credentials left behind in two member accounts, and a
+ * bucket locked by its own policy.
+ */
 function rootCredentialsSeed(): Record<string, unknown> {
   return {
     organizations: [
@@ -170,15 +178,17 @@ function rootCredentialsSeed(): Record<string, unknown> {
         name: MEMBERS["333333333333"],
         organizationId: ORG,
         rootUser: { signingCertificates: ["CERTROOTSANDBOX000000001"] },
+        // A policy meant for a quarantine bucket, applied to the wrong one: it locks everyone out, admins included.
+        s3Buckets: [{ name: "sandbox-exports", region: "us-east-1", policy: LOCKING_POLICY }],
       },
     ],
     defaultAccountId: "111111111111",
   };
 }
 
-/** `pulumi-aws-root-access audit`, the package's own CLI, against the emulator. */
-async function audit(env: NodeJS.ProcessEnv): Promise<RunResult> {
-  return run(process.execPath, [join(REPO_ROOT, "dist", "cli", "main.js"), "audit"], REPO_ROOT, env);
+/** `pulumi-aws-root-access <args>`, the package's own CLI, against the emulator. */
+async function cli(env: NodeJS.ProcessEnv, ...args: string[]): Promise<RunResult> {
+  return run(process.execPath, [join(REPO_ROOT, "dist", "cli", "main.js"), ...args], REPO_ROOT, env);
 }
 
 async function rootCredentialsStory(): Promise<void> {
@@ -198,7 +208,7 @@ async function rootCredentialsStory(): Promise<void> {
   const rootOf = (id: string) => emulator.state().accounts.find((a) => a.id === id)!.rootUser!;
   try {
     process.stdout.write("  $ npx pulumi-aws-root-access audit\n");
-    const found = await audit(project.env);
+    const found = await cli(project.env, "audit");
     show(found, /\S/);
     check(
       found.code === 1 && /222222222222 .*root credentials/.test(found.stdout),
@@ -221,7 +231,7 @@ async function rootCredentialsStory(): Promise<void> {
       "no root credential is left",
       up,
     );
-    const clean = await audit(project.env);
+    const clean = await cli(project.env, "audit");
     check(clean.code === 0, "the audit now exits 0: every member account is clean", clean);
 
     step("an access key reappears", 'Someone signs in as root and creates an access key "in the console".');
@@ -243,9 +253,29 @@ async function rootCredentialsStory(): Promise<void> {
     const heal = await project.up();
     show(heal, /MemberRootCredentials \d{12}:|updated/);
     check(rootOf("222222222222").accessKeys.length === 0, "the key is gone", heal);
+
+    step(
+      "break-glass: a bucket locked by its own policy",
+      "A quarantine policy landed on sandbox-exports: it denies everyone everything, admins included. Only the\n" +
+        "account's root user can remove it; `locked` finds such buckets and queues, `unlock` removes the policy\n" +
+        "through a root session (S3UnlockBucketPolicy).",
+    );
+    process.stdout.write("  $ npx pulumi-aws-root-access locked\n");
+    const locked = await cli(project.env, "locked");
+    show(locked, /sandbox-exports|checked/);
+    check(
+      locked.code === 1 && /333333333333 .*s3 +sandbox-exports +Quarantine/.test(locked.stdout),
+      "locked finds the bucket",
+      locked,
+    );
+    process.stdout.write("  $ npx pulumi-aws-root-access unlock s3 --account 333333333333 --bucket sandbox-exports --yes\n");
+    const unlocked = await cli(project.env, "unlock", "s3", "--account", "333333333333", "--bucket", "sandbox-exports", "--yes");
+    show(unlocked, /Removed|policy/);
+    const bucket = emulator.state().accounts.find((a) => a.id === "333333333333")!.s3Buckets![0]!;
+    check(unlocked.code === 0 && bucket.policy === undefined, "the policy is removed: the bucket is reachable again", unlocked);
     const leaked = emulator
       .mintedCredentials()
-      .some((s) => (found.output + preview.output + up.output + drift.output + heal.output).includes(s));
+      .some((s) => [found, preview, up, drift, heal, locked, unlocked].some((r) => r.output.includes(s)));
     check(!leaked, "no root-session key, secret or token appeared in any output");
   } finally {
     project.remove();

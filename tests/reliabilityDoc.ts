@@ -5,6 +5,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { BAD_INPUTS } from "./badInputs";
+import { BREAK_GLASS_BAD_INPUTS } from "./breakGlassBadInputs";
 import { FAULT_SCENARIOS } from "./faultScenarios";
 import { RELIABILITY } from "./fixtures";
 import { REAL_WORLD_CHANGES } from "./realWorldChanges";
@@ -37,6 +38,7 @@ export function renderReliabilityDoc(): string {
     "| Node.js and `@pulumi/pulumi` under the end-to-end tier | Node 20 + 3.248.0 (every e2e spec); Node 24 + the newest SDK from the packed tarball | `tests/e2e/node24-newest-sdk.e2e.spec.ts` |",
     "| member accounts isolated from one failing account (`pulumi up`) | 4 declared, 1 blocked by an SCP: 3 converged in the same `up`, the fourth failed naming the account, the SCP and `aws:AssumedRoot`; the next `up` converged | `tests/e2e/root-credentials.e2e.spec.ts` |",
     "| member accounts isolated from one failing account (audit) | 3 audited, 1 SCP-denied: 2 rows audited, 1 row with `ServiceControlPolicyDeniedError`, exit code 2 | `tests/integ/rootCredentials.integ.spec.ts` |",
+    `| wrong break-glass commands (\`locked\`, \`unlock s3\`, \`unlock sqs\`) refused before any AWS call | ${BREAK_GLASS_BAD_INPUTS.length} cases: bucket and queue names, queue URLs of another account, \`--accounts\` shapes, formats, flags | \`tests/unit/cli/break-glass-cli.spec.ts\`, and as processes against the emulator in \`tests/integ/breakGlass.integ.spec.ts\` (emulator call log: 0 calls) |`,
     "",
     "## Fault scenarios",
     "",

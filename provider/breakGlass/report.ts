@@ -8,6 +8,8 @@ import type { UnlockResult } from "./unlock";
 /** One of AUDIT_FORMATS: the fleet commands share their formats. */
 export type LockedFormat = (typeof AUDIT_FORMATS)[number];
 
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 function statusOf(row: AccountLockedResources): string {
   if (row.error) return "error";
   if (row.notChecked) return "not checked";
@@ -18,7 +20,7 @@ function statusOf(row: AccountLockedResources): string {
 function rowsOf(report: LockedResourcesReport): string[][] {
   return report.accounts.flatMap((r) => {
     const note = r.error ? `${r.error.name}: ${r.error.message}` : (r.notChecked ?? "");
-    const checked = r.checked ? `${r.checked.buckets} buckets, ${r.checked.queues} queues` : "";
+    const checked = r.checked ? `${count(r.checked.buckets, "bucket")}, ${count(r.checked.queues, "queue")}` : "";
     const locked = r.locked ?? [];
     if (locked.length === 0) return [[r.accountId, r.name ?? "", statusOf(r), "", "", "", checked, note]];
     return locked.map((l) => [
@@ -44,8 +46,8 @@ export function renderLocked(report: LockedResourcesReport, format: LockedFormat
     : "";
   return (
     tableOf(header, rowsOf(report)) +
-    `\n\n${report.organizationId}: ${s.accounts} accounts: ${s.checked} checked (${s.withLocked} with ${s.locked} locked ` +
-    `resources), ${s.failed} failed, ${s.notChecked} not checked.\n${shared}`
+    `\n\n${report.organizationId}: ${count(s.accounts, "account")}: ${s.checked} checked (${s.withLocked} with ` +
+    `${count(s.locked, "locked resource")}), ${s.failed} failed, ${s.notChecked} not checked.\n${shared}`
   );
 }
 

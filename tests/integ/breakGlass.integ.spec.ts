@@ -4,7 +4,7 @@
  * a user acts on it.
  */
 import { expect } from "chai";
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { PutBucketPolicyCommand } from "@aws-sdk/client-s3";
@@ -259,8 +259,8 @@ describe("the locked and unlock commands as processes", function () {
   });
   afterEach(async () => fx.close());
 
-  function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    const env: NodeJS.ProcessEnv = {
+  function cliEnv(): NodeJS.ProcessEnv {
+    return {
       PATH: process.env.PATH,
       AWS_ENDPOINT_URL: fx.emulator.url,
       AWS_ACCESS_KEY_ID: KEYS.management,
@@ -270,10 +270,27 @@ describe("the locked and unlock commands as processes", function () {
       AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     };
+  }
+
+  function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
-      execFile(process.execPath, ["--import", "tsx", MAIN, ...args], { env }, (err, stdout, stderr) =>
+      execFile(process.execPath, ["--import", "tsx", MAIN, ...args], { env: cliEnv() }, (err, stdout, stderr) =>
         resolve({ code: err ? Number((err as { code?: unknown }).code) : 0, stdout, stderr }),
       );
+    });
+  }
+
+  /** The command on a terminal (a pseudo-terminal from util-linux `script`), answering its question with `answer`. */
+  function onTerminal(args: string[], answer: string): Promise<{ code: number; output: string }> {
+    const command = [process.execPath, "--import", "tsx", MAIN, ...args].map((a) => `'${a}'`).join(" ");
+    return new Promise((resolve) => {
+      const child = spawn("script", ["-q", "-e", "-c", command, "/dev/null"], { env: cliEnv() });
+      let output = "";
+      child.stdout.on("data", (d: Buffer) => {
+        output += d;
+        if (output.includes("Remove it? [y/N]") && !child.stdin.writableEnded) child.stdin.end(`${answer}\n`);
+      });
+      child.on("close", (code) => resolve({ code: code ?? -1, output }));
     });
   }
 
@@ -322,6 +339,17 @@ describe("the locked and unlock commands as processes", function () {
     const again = await cli(["unlock", "s3", "--account", MEMBER, "--bucket", "member-locked-bucket", "--save-policy", file]);
     expect(again.code).to.equal(2);
     expect(again.stderr).to.contain("exists; name a new file");
+  });
+
+  it("unlock on a terminal asks: no changes nothing and exits 1, yes removes the policy", async () => {
+    const args = ["unlock", "s3", "--account", MEMBER, "--bucket", "member-locked-bucket"];
+    const no = await onTerminal(args, "n");
+    expect(no.code, no.output).to.equal(1);
+    expect(no.output).to.contain("Nothing changed: the policy of the bucket member-locked-bucket");
+    expect(bucketPolicy(fx, MEMBER, "member-locked-bucket")).to.equal(lockingPolicy("s3"));
+    const yes = await onTerminal(args, "y");
+    expect(yes.code, yes.output).to.equal(0);
+    expect(bucketPolicy(fx, MEMBER, "member-locked-bucket")).to.equal(undefined);
   });
 
   it("unlock sqs --yes by URL empties the queue's policy", async () => {
