@@ -28,8 +28,9 @@ class Noop extends pulumi.dynamic.Resource {
 }
 
 if (kind === "OrganizationRootCredentials") {
-  // One MemberRootCredentials per account named in config accountIds.
-  new rootAccess.OrganizationRootCredentials("org", { accountIds: config.requireObject("accountIds") });
+  // One MemberRootCredentials per account named in config accountIds, or per ACTIVE member account without it.
+  const accountIds = config.getObject("accountIds");
+  new rootAccess.OrganizationRootCredentials("org", accountIds ? { accountIds } : {});
 }
 
 for (let i = 0; kind !== "OrganizationRootCredentials" && i < count; i += 1) {

@@ -19,7 +19,7 @@ import { installedProjectDir } from "../harness/installed";
 import { multiOrgWorld } from "../harness/worlds";
 import { renderScaleSvg } from "./report";
 import { peakConcurrency } from "../harness/concurrency";
-import { AUDIT_SIZES, LATENCY_MS, auditScale, callsPerAccount, organizationPreview } from "./rootCredentials";
+import { AUDIT_SIZES, LATENCY_MS, PREVIEW_GOALS_MS, auditScale, callsPerAccount, organizationPreview } from "./rootCredentials";
 import { nativeVsDynamic } from "./native";
 import { median, timed } from "./timing";
 
@@ -308,8 +308,19 @@ async function main(): Promise<void> {
     );
     printTable(
       `Root credentials: pulumi preview of OrganizationRootCredentials (${LATENCY_MS} ms per call)`,
-      ["accounts", "PULUMI_PARALLEL_DIFF", "preview ms", "calls", "ms per account"],
-      orgPreview.points.map((p) => [p.accounts, String(p.parallelDiff), p.previewMs, p.calls, p.msPerAccount]),
+      ["accounts", "PULUMI_PARALLEL_DIFF", "preview ms", "calls", "calls per account", "goal ms", "÷ goal"],
+      orgPreview.points.map((p) => {
+        const goal = p.parallelDiff ? undefined : PREVIEW_GOALS_MS[p.accounts];
+        return [
+          p.accounts,
+          String(p.parallelDiff),
+          p.previewMs,
+          p.calls,
+          Math.round((p.calls / p.accounts) * 100) / 100,
+          goal ?? "",
+          goal ? Math.round((p.previewMs / goal) * 100) / 100 : "",
+        ];
+      }),
     );
     log(`  time per account, 100 accounts vs 1: ${orgPreview.perAccountRatio}×`);
     printTable(

@@ -56,8 +56,8 @@ const PROPERTY_TYPES: Record<string, SchemaType> = {
   accountIds: STRINGS,
 };
 
-/** Inputs a kind takes that programs never set themselves (the `import` option's marker). */
-const INTERNAL = new Set(["importId"]);
+/** Inputs a kind takes that programs never set themselves (the `import` option's marker, a component's grouping). */
+export const INTERNAL = new Set(["importId", "auditTogether"]);
 
 /** Each feature and credential kind, with what it means (shown by SDKs and the registry). */
 const FEATURE_DOCS: Record<string, string> = {

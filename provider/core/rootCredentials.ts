@@ -85,6 +85,32 @@ export const MFA_NOTE =
   "deactivating an MFA device removes it from the root user; a virtual MFA device stays in the member account, " +
   "unassigned, until someone deletes it there: the IAMDeleteRootUserCredentials task policy does not allow deleting it";
 
+/** A gate that runs at most `limit` of the functions given to it at once, in the order they were given. */
+export function limiter(limit: number): <R>(fn: () => Promise<R>) => Promise<R> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const next = (): void => {
+    if (running >= limit) return;
+    const go = waiting.shift();
+    if (go) {
+      running += 1;
+      go();
+    }
+  };
+  return (fn) =>
+    new Promise((resolve, reject) => {
+      waiting.push(() =>
+        fn()
+          .then(resolve, reject)
+          .finally(() => {
+            running -= 1;
+            next();
+          }),
+      );
+      next();
+    });
+}
+
 /** Runs `fn` over `items` with at most `limit` running at once, keeping the order of the results. */
 export async function mapLimit<T, R>(
   items: readonly T[],

@@ -128,6 +128,26 @@ const checkSeconds: Checker = (failures, property, value) => {
   }
 };
 
+/** Set by `OrganizationRootCredentials` on its children: the selection of accounts audited together. */
+const checkAuditGroup: Checker = (failures, property, value) => {
+  if (isAbsent(value) || value === UNKNOWN) return;
+  const ok =
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.entries(value).every(
+      ([k, ids]) =>
+        (k === "accountIds" || k === "excludeAccountIds") &&
+        Array.isArray(ids) &&
+        ids.every((id) => typeof id === "string" && ACCOUNT_ID_PATTERN.test(id)),
+    );
+  if (!ok)
+    failures.push({
+      property,
+      reason: `${property} is set by OrganizationRootCredentials: {accountIds?, excludeAccountIds?} of 12-digit account IDs, got ${show(value)}`,
+    });
+};
+
 const ORGANIZATION_ID_SHAPE = `an organization ID like ${EXAMPLE_ORGANIZATION_ID} (^o-[a-z0-9]{10,32}$)`;
 
 // A plain object at module level: this module may be serialized by value into `__provider`, which loses Maps.
@@ -151,6 +171,7 @@ const CHECKS: Record<string, Checker> = {
   ),
   remove: namesFrom(CREDENTIAL_KINDS, isCredentialKind, "kind of root credential"),
   allowPasswordRecovery: checkBoolean,
+  auditTogether: checkAuditGroup,
 };
 
 /** Whether `check` knows how to check a property. */

@@ -10,6 +10,9 @@ import { TARGET_KEYS } from "../core/target";
 import { UNKNOWN, importIsTheAccount, recoveryConflict } from "../core/validate";
 import { AccountNotActiveMemberError, ImportMismatchError, RootAccessError, RootFeatureNotEnabledError } from "../errors";
 import { allowPasswordRecovery, auditMember, removeCredentials } from "../rootCredentials/memberAccount";
+import type { AuditOptions } from "../rootCredentials/memberAccount";
+import { auditInGroup, dropAudits } from "../rootCredentials/auditBatch";
+import type { AuditGroup } from "../rootCredentials/auditBatch";
 import type { AwsApi } from "../aws";
 import { reachedOrganization } from "./awsCalls";
 import { connectionChangeNote, connectionOf, describeConnectionChange, makeProvider } from "./provider";
@@ -73,7 +76,21 @@ async function guard(api: AwsApi, action: string, props: Props): Promise<void> {
  * password-less login profile left by recovery still lets the owner in, so it is removed with the password).
  */
 function audit(api: AwsApi, accountId: string, props: Props): Promise<RootCredentials> {
-  return auditMember(api, accountId, { loginProfile: recoveryOf(props) || removeOf(props).includes("password") });
+  return auditMember(api, accountId, auditOptionsOf(props));
+}
+
+function auditOptionsOf(props: Props): AuditOptions {
+  return { loginProfile: recoveryOf(props) || removeOf(props).includes("password") };
+}
+
+/**
+ * The audit a diff or a read compares with: for a child of `OrganizationRootCredentials`, taken from the batch its
+ * group's accounts are audited in together (rootCredentials/auditBatch.ts); otherwise its own.
+ */
+function auditToCompare(api: AwsApi, accountId: string, props: Props): Promise<RootCredentials> {
+  const group = props.auditTogether;
+  if (typeof group !== "object" || group === null) return audit(api, accountId, props);
+  return auditInGroup(api, accountId, group as AuditGroup, auditOptionsOf(props));
 }
 
 /** What create or update will do about what was found, in words: "delete root access key AKIA…XYZ1; …". */
@@ -95,6 +112,7 @@ function refuseUnlessAsDeclared(accountId: string, remove: PresentCredential[], 
 /** Create and update: remove what is present and declared, allow recovery when asked, audit again, say what was done. */
 async function enforce(api: AwsApi, inputs: Props, report: Reporter) {
   const accountId = String(inputs.accountId);
+  dropAudits(accountId);
   await guard(api, `manage the root credentials of account ${accountId}`, inputs);
   const before = await audit(api, accountId, inputs);
   const { remove, recovery } = deviations(accountId, before, inputs);
@@ -166,7 +184,7 @@ const lifecycle: Lifecycle = {
       return { changes: true, replaces: ["accountId"], deleteBeforeReplace: false };
     }
     await guard(api, `compare ${KIND} ${accountId} with the live account`, news);
-    const found = await audit(api, accountId, news);
+    const found = await auditToCompare(api, accountId, news);
     const { remove, recovery, lines } = deviations(accountId, found, news);
     if (lines.length > 0) {
       report(`${KIND} drift: ${lines.join("; ")}; \`pulumi up\` will ${describeWork(remove, recovery).join("; ")}.`);
@@ -187,7 +205,7 @@ const lifecycle: Lifecycle = {
   async read(api, id, props, report) {
     const accountId = typeof props.accountId === "string" ? props.accountId : id;
     try {
-      return { id: accountId, props: outputsFor(accountId, await audit(api, accountId, props), props) };
+      return { id: accountId, props: outputsFor(accountId, await auditToCompare(api, accountId, props), props) };
     } catch (e) {
       // An account that left the organization or was closed has nothing left to manage: refresh drops it.
       if (!AccountNotActiveMemberError.is(e)) throw e;
@@ -213,7 +231,9 @@ const lifecycle: Lifecycle = {
   },
 };
 
-export = makeProvider(KIND, [...TARGET_KEYS, "importId", "accountId", "remove", "allowPasswordRecovery"], lifecycle, [
-  recoveryConflict,
-  importIsTheAccount,
-]);
+export = makeProvider(
+  KIND,
+  [...TARGET_KEYS, "importId", "accountId", "remove", "allowPasswordRecovery", "auditTogether"],
+  lifecycle,
+  [recoveryConflict, importIsTheAccount],
+);

@@ -22,6 +22,11 @@ export interface MemberRootCredentialsArgs extends ConnectionArgs {
    * explicit `remove` that lists `"password"` is refused in `check`.
    */
   allowPasswordRecovery?: pulumi.Input<boolean>;
+  /**
+   * Set by `OrganizationRootCredentials` on the resources it declares, so that a preview audits its accounts
+   * together; leave it unset. It never causes a change.
+   */
+  auditTogether?: { accountIds?: string[]; excludeAccountIds?: string[] };
 }
 
 /**

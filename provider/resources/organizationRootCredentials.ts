@@ -20,6 +20,7 @@ import {
   mapAwsError,
 } from "../errors";
 import { currentChildren } from "./children";
+import { MAX_GROUPED_IDS, groupMembers } from "../rootCredentials/auditBatch";
 import type { ConnectionArgs } from "./connectionArgs";
 
 /** Arguments of {@link OrganizationRootCredentials}. */
@@ -113,7 +114,7 @@ export class OrganizationRootCredentials extends pulumi.ComponentResource {
       if (organizationId && organizationId !== org.id) {
         throw forProgram(new OrganizationMismatchError(action, organizationId, org.id, "organizationId input"));
       }
-      const active = accounts.filter((a) => a.status === "ACTIVE" && a.id !== org.managementAccountId).map((a) => a.id);
+      const active = groupMembers(accounts, org.managementAccountId, {});
       const missing = (only ?? []).find((id) => !active.includes(id));
       if (missing !== undefined) {
         // Found out from the listing, so the error says what the account is rather than "nothing was called".
@@ -128,7 +129,13 @@ export class OrganizationRootCredentials extends pulumi.ComponentResource {
             : (accounts.find((a) => a.id === missing)?.status ?? "not a member");
         throw forProgram(new AccountNotActiveMemberError({ ...context, task: "IAMAuditRootUserCredentials" }, status));
       }
-      const members = active.filter((id) => (!only || only.includes(id)) && !(exclude ?? []).includes(id)).sort();
+      // The children's diffs audit the group's accounts together, by the same rule (rootCredentials/auditBatch.ts).
+      const selection = { ...(only ? { accountIds: only } : {}), ...(exclude ? { excludeAccountIds: exclude } : {}) };
+      const members = groupMembers(accounts, org.managementAccountId, selection);
+      // Every child carries the selection, so a long explicit list would grow state with the square of its length:
+      // beyond MAX_GROUPED_IDS, each child audits alone.
+      const grouped = [...(only ?? []), ...(exclude ?? [])].length <= MAX_GROUPED_IDS;
+      const auditTogether = grouped ? selection : undefined;
       for (const accountId of members) {
         children.declare(
           "MemberRootCredentials",
@@ -137,6 +144,7 @@ export class OrganizationRootCredentials extends pulumi.ComponentResource {
             accountId,
             remove: args.remove,
             allowPasswordRecovery: args.allowPasswordRecovery,
+            ...(auditTogether ? { auditTogether } : {}),
             ...targetOf(args),
           },
           { parent: this },

@@ -9,6 +9,8 @@ import { RootAccessError } from "../../provider/errors";
 import type { RootFeatureNotEnabledError } from "../../provider/errors";
 import { allowPasswordRecovery } from "../../provider/rootCredentials/memberAccount";
 import { createAwsApi, resolveConnection } from "../../provider/aws";
+import { BATCH_TTL_MS, forgetAuditBatches } from "../../provider/rootCredentials/auditBatch";
+import type { CallRecord } from "../../emulator";
 import { providerFor } from "../providers";
 import {
   DELEGATED_ADMIN,
@@ -269,6 +271,60 @@ describe("auditRootCredentials against the emulator", () => {
       expect(audit.exitCode).to.equal(2);
       expect(audit.accounts[0]!.error?.message).to.match(/neither the management account nor the IAM delegated administrator/);
     });
+  });
+});
+
+describe("the diffs of OrganizationRootCredentials' children, audited together", () => {
+  const ctx = withSeed(() => rootCredentialsSeed());
+  const provider = () => providerFor("MemberRootCredentials");
+  const GROUP = [MEMBER, DELEGATED_ADMIN, MEMBER_2].sort();
+  const inputs = (accountId: string) => ({ accountId, auditTogether: {} });
+  const auditsOf = (calls: CallRecord[]) => calls.filter((c) => c.operation === "AssumeRoot").map((c) => c.targetAccountId!);
+  let outs: Record<string, Record<string, unknown>>;
+  beforeEach(async () => {
+    forgetAuditBatches();
+    outs = {};
+    for (const id of GROUP) outs[id] = (await muted(() => provider().create(inputs(id)))).outs;
+    ctx.fx.emulator.clearCalls();
+  });
+  afterEach(() => forgetAuditBatches());
+
+  it("audits every account of the group at the first diff, and the other diffs make no call", async () => {
+    const [first, ...rest] = GROUP;
+    const diff = await muted(() => provider().diff(first!, outs[first!]!, inputs(first!)));
+    expect(diff.changes).to.equal(false);
+    expect(auditsOf(ctx.fx.emulator.calls()).sort()).to.deep.equal(GROUP);
+    const callsAfterFirst = ctx.fx.emulator.calls().length;
+    for (const id of rest) expect((await muted(() => provider().diff(id, outs[id]!, inputs(id)))).changes).to.equal(false);
+    expect(ctx.fx.emulator.calls().length, "the later diffs read the batch").to.equal(callsAfterFirst);
+  });
+
+  it("keeps each account's own drift, and takes a result once: the next operation audits afresh", async () => {
+    const state = ctx.fx.emulator.state();
+    state.accounts.find((a) => a.id === MEMBER_2)!.rootUser!.accessKeys.push("AKIACONSOLE00000XYZ1" as never);
+    ctx.fx.emulator.setState(state);
+    const first = await muted(() => Promise.all(GROUP.map((id) => provider().diff(id, outs[id]!, inputs(id)))));
+    expect(GROUP.filter((_, i) => first[i]!.changes)).to.deep.equal([MEMBER_2]);
+    ctx.fx.emulator.clearCalls();
+    await muted(() => provider().diff(MEMBER, outs[MEMBER]!, inputs(MEMBER)));
+    expect(auditsOf(ctx.fx.emulator.calls()).sort(), "a second operation starts a new batch").to.deep.equal(GROUP);
+  });
+
+  it("never hands out a result read before the account was changed, nor one older than the batch's time limit", async () => {
+    await muted(() => provider().diff(MEMBER, outs[MEMBER]!, inputs(MEMBER)));
+    await muted(() => provider().update(MEMBER_2, outs[MEMBER_2]!, inputs(MEMBER_2)));
+    ctx.fx.emulator.clearCalls();
+    await muted(() => provider().diff(MEMBER_2, outs[MEMBER_2]!, inputs(MEMBER_2)));
+    expect(auditsOf(ctx.fx.emulator.calls()), "dropped by the update: a new batch").to.include(MEMBER_2);
+    const now = Date.now;
+    try {
+      Date.now = () => now() + BATCH_TTL_MS;
+      ctx.fx.emulator.clearCalls();
+      await muted(() => provider().diff(DELEGATED_ADMIN, outs[DELEGATED_ADMIN]!, inputs(DELEGATED_ADMIN)));
+      expect(auditsOf(ctx.fx.emulator.calls()), "expired: audited afresh").to.include(DELEGATED_ADMIN);
+    } finally {
+      Date.now = now;
+    }
   });
 });
 
