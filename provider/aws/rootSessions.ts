@@ -17,14 +17,8 @@ import {
   ListMFADevicesCommand,
   ListSigningCertificatesCommand,
 } from "@aws-sdk/client-iam";
-import { DeleteBucketPolicyCommand, GetBucketPolicyCommand, ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
-import {
-  GetQueueAttributesCommand,
-  GetQueueUrlCommand,
-  ListQueuesCommand,
-  SQSClient,
-  SetQueueAttributesCommand,
-} from "@aws-sdk/client-sqs";
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { SQSClient } from "@aws-sdk/client-sqs";
 import { AssumeRootCommand, STSClient } from "@aws-sdk/client-sts";
 import { isNoSuchBucketPolicy, isNoSuchEntity, scrubSecrets } from "../errors";
 import type { BucketPolicyApi, QueuePolicyApi, RootSessionsApi, RootTask, RootUserApi, TaskApis } from "./api";
@@ -87,11 +81,15 @@ function rootUserApi(iam: Iam): RootUserApi {
   };
 }
 
-function bucketPolicyApi(s3: S3Client): BucketPolicyApi {
+// The S3 and SQS clients load only for their tasks: S3's alone takes longer to load than the rest of a provider.
+type S3Module = typeof import("@aws-sdk/client-s3");
+type SqsModule = typeof import("@aws-sdk/client-sqs");
+
+function bucketPolicyApi(s3: S3Client, m: S3Module): BucketPolicyApi {
   return {
     listBuckets: () =>
       readAllPages("s3:ListBuckets", async (ContinuationToken) => {
-        const page = await s3.send(new ListBucketsCommand({ ContinuationToken }));
+        const page = await s3.send(new m.ListBucketsCommand({ ContinuationToken }));
         return {
           items: (page.Buckets ?? []).map((b) => ({ name: b.Name ?? "", region: b.BucketRegion ?? "" })),
           nextToken: page.ContinuationToken,
@@ -99,34 +97,34 @@ function bucketPolicyApi(s3: S3Client): BucketPolicyApi {
       }),
     async bucketPolicy(Bucket) {
       try {
-        return (await s3.send(new GetBucketPolicyCommand({ Bucket }))).Policy;
+        return (await s3.send(new m.GetBucketPolicyCommand({ Bucket }))).Policy;
       } catch (e) {
         if (isNoSuchBucketPolicy(e)) return undefined;
         throw e;
       }
     },
     async deleteBucketPolicy(Bucket) {
-      await s3.send(new DeleteBucketPolicyCommand({ Bucket }));
+      await s3.send(new m.DeleteBucketPolicyCommand({ Bucket }));
     },
   };
 }
 
-function queuePolicyApi(sqs: SQSClient): QueuePolicyApi {
+function queuePolicyApi(sqs: SQSClient, m: SqsModule): QueuePolicyApi {
   return {
     listQueues: () =>
       readAllPages("sqs:ListQueues", async (NextToken) => {
-        const page = await sqs.send(new ListQueuesCommand({ MaxResults: 1000, NextToken }));
+        const page = await sqs.send(new m.ListQueuesCommand({ MaxResults: 1000, NextToken }));
         return { items: page.QueueUrls ?? [], nextToken: page.NextToken };
       }),
     async queueUrl(QueueName) {
-      return (await sqs.send(new GetQueueUrlCommand({ QueueName }))).QueueUrl ?? "";
+      return (await sqs.send(new m.GetQueueUrlCommand({ QueueName }))).QueueUrl ?? "";
     },
     async queuePolicy(QueueUrl) {
-      const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["Policy"] }));
+      const { Attributes } = await sqs.send(new m.GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["Policy"] }));
       return Attributes?.Policy || undefined;
     },
     async removeQueuePolicy(QueueUrl) {
-      await sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { Policy: "" } }));
+      await sqs.send(new m.SetQueueAttributesCommand({ QueueUrl, Attributes: { Policy: "" } }));
     },
   };
 }
@@ -137,9 +135,9 @@ type SessionConfig = Awaited<ReturnType<typeof sharedClientConfig>> & {
 };
 
 /** The API a session of each task gets, over a client made for the session, and how to let the client go. */
-type SessionOf<K extends RootTask> = (config: SessionConfig) => { api: TaskApis[K]; destroy(): void };
+type SessionOf<K extends RootTask> = (config: SessionConfig) => Promise<{ api: TaskApis[K]; destroy(): void }>;
 
-const iamSession = (config: SessionConfig): { api: RootUserApi; destroy(): void } => {
+const iamSession = async (config: SessionConfig): Promise<{ api: RootUserApi; destroy(): void }> => {
   const iam = new IAMClient(config);
   return { api: rootUserApi(iam), destroy: () => iam.destroy() };
 };
@@ -148,14 +146,16 @@ const SESSIONS: { [K in RootTask]: SessionOf<K> } = {
   IAMAuditRootUserCredentials: iamSession,
   IAMDeleteRootUserCredentials: iamSession,
   IAMCreateRootUserPassword: iamSession,
-  S3UnlockBucketPolicy: (config) => {
+  S3UnlockBucketPolicy: async (config) => {
+    const m = await import("@aws-sdk/client-s3");
     // A bucket in another region answers a redirect; following it is what the console does.
-    const s3 = new S3Client({ ...config, followRegionRedirects: true });
-    return { api: bucketPolicyApi(s3), destroy: () => s3.destroy() };
+    const s3 = new m.S3Client({ ...config, followRegionRedirects: true });
+    return { api: bucketPolicyApi(s3, m), destroy: () => s3.destroy() };
   },
-  SQSUnlockQueuePolicy: (config) => {
-    const sqs = new SQSClient(config);
-    return { api: queuePolicyApi(sqs), destroy: () => sqs.destroy() };
+  SQSUnlockQueuePolicy: async (config) => {
+    const m = await import("@aws-sdk/client-sqs");
+    const sqs = new m.SQSClient(config);
+    return { api: queuePolicyApi(sqs, m), destroy: () => sqs.destroy() };
   },
 };
 
@@ -182,7 +182,7 @@ export function createRootSessionsApi(settings: ConnectionSettings): RootSession
     const c = assumed.Credentials;
     const secrets = [c?.AccessKeyId ?? "", c?.SecretAccessKey ?? "", c?.SessionToken ?? ""];
     // Where STS was called (the same region and profile resolution), with the session's own credentials.
-    const session = (SESSIONS[task] as SessionOf<K>)({
+    const session = await (SESSIONS[task] as SessionOf<K>)({
       ...(await sharedClientConfig(settings)),
       credentials: { accessKeyId: secrets[0]!, secretAccessKey: secrets[1]!, sessionToken: secrets[2]! },
     });

@@ -6,12 +6,7 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
-import { findLockedResources } from "../breakGlass/findLocked";
-import { describeUnlock, renderLocked } from "../breakGlass/report";
-import { unlockBucketPolicy, unlockQueuePolicy } from "../breakGlass/unlock";
 import type { UnlockResult } from "../breakGlass/unlock";
-import { auditRootCredentials } from "../rootCredentials/audit";
-import { renderAudit } from "../rootCredentials/report";
 import { RootAccessError, printable, redact } from "../errors";
 import { USAGE, parseCommand } from "./args";
 import type { UnlockCommand } from "./args";
@@ -62,6 +57,9 @@ async function runUnlock(command: UnlockCommand): Promise<number> {
     refusal = EXIT_FAILED;
     return false;
   };
+  // Each command loads only what it runs: start-up counts in a short audit.
+  const { unlockBucketPolicy, unlockQueuePolicy } = await import("../breakGlass/unlock");
+  const { describeUnlock } = await import("../breakGlass/report");
   const result: UnlockResult =
     command.service === "s3"
       ? await unlockBucketPolicy({ ...command.options, confirm })
@@ -92,10 +90,18 @@ async function main(argv: readonly string[]): Promise<number> {
   const onProgress = process.stderr.isTTY ? { onProgress: progress(command.kind === "audit" ? "audited" : "checked") } : {};
   try {
     if (command.kind === "audit") {
+      const [{ auditRootCredentials }, { renderAudit }] = await Promise.all([
+        import("../rootCredentials/audit"),
+        import("../rootCredentials/report"),
+      ]);
       const audit = await auditRootCredentials({ ...command.options, ...onProgress });
       process.stdout.write(renderAudit(audit, command.format));
       return audit.exitCode;
     }
+    const [{ findLockedResources }, { renderLocked }] = await Promise.all([
+      import("../breakGlass/findLocked"),
+      import("../breakGlass/report"),
+    ]);
     const report = await findLockedResources({ ...command.options, ...onProgress });
     process.stdout.write(renderLocked(report, command.format));
     return report.exitCode;
