@@ -25,6 +25,12 @@ export interface SettingsLayer {
   source(key: ConnectionKey): string;
 }
 
+/** The settings of a function called from code or a command line: its own options are its only layer. */
+export function optionsConnection(options: Partial<Record<ConnectionKey, unknown>>): ConnectionSettings {
+  const { region, profile, roleArn } = options;
+  return resolveConnection([{ values: { region, profile, roleArn }, source: (key) => `the \`${key}\` option` }]);
+}
+
 /**
  * The settings to call AWS with: each key from the first layer that sets it (a resource's own inputs, then provider
  * configuration, then the stack's), with where `profile` and `roleArn` came from. Unset keys are left to the SDK.

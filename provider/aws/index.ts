@@ -35,6 +35,7 @@ export {
   FALLBACK_REGION,
   MAX_ATTEMPTS,
   describeCredentials,
+  optionsConnection,
   readStackSettings,
   resolveConnection,
   stackLayer,

@@ -4,8 +4,8 @@
  * S3UnlockBucketPolicy session (ListBuckets, then GetBucketPolicy per bucket) and one SQSUnlockQueuePolicy session
  * (ListQueues, then GetQueueAttributes per queue), side by side, with bounded concurrency across accounts.
  */
-import { createAwsApi, fleetAccounts, inRootSession, resolveConnection, sharedError } from "../aws";
-import type { AwsApi, ConnectionSettings } from "../aws";
+import { createAwsApi, fleetAccounts, inRootSession, optionsConnection, sharedError } from "../aws";
+import type { AwsApi } from "../aws";
 import { mapLimit } from "../core/rootCredentials";
 import { validateFleetOptions } from "../core/validate";
 import { InvalidArgumentsError, mapAwsError } from "../errors";
@@ -65,10 +65,6 @@ export interface LockedResourcesReport {
 
 export const DEFAULT_LOCKED_CONCURRENCY = 8;
 
-function settingsOf(options: FindLockedResourcesOptions): ConnectionSettings {
-  return resolveConnection([{ values: options, source: (key) => `the \`${key}\` option` }]);
-}
-
 async function lockedBuckets(api: AwsApi, accountId: string): Promise<{ found: LockedResource[]; count: number }> {
   const action = `find the locked S3 buckets of account ${accountId}`;
   return inRootSession(api, accountId, "S3UnlockBucketPolicy", action, async (s3) => {
@@ -110,7 +106,7 @@ export async function findLockedResources(options: FindLockedResourcesOptions = 
       "findLockedResources",
       problems.map((p) => p.reason),
     );
-  const api = createAwsApi(settingsOf(options));
+  const api = createAwsApi(optionsConnection(options));
   const { org, accounts } = await fleetAccounts(api, options.accounts);
   const rows: AccountLockedResources[] = accounts;
   const toCheck = rows.filter((row) => {

@@ -5,8 +5,8 @@
  * removed, in a second session that checks it is still the policy that was confirmed. The resource is read again
  * after the change, so the result says what is left.
  */
-import { createAwsApi, inRootSession, resolveConnection } from "../aws";
-import type { AwsApi, ConnectionSettings, RootTask, TaskApis } from "../aws";
+import { createAwsApi, inRootSession, optionsConnection } from "../aws";
+import type { AwsApi, RootTask, TaskApis } from "../aws";
 import { validateUnlockOptions } from "../core/validate";
 import {
   BucketNotFoundError,
@@ -73,7 +73,7 @@ async function unlock<K extends RootTask>(
   given: string,
   ops: PolicyOps<K>,
 ): Promise<UnlockResult> {
-  const api: AwsApi = createAwsApi(settingsOf(options));
+  const api: AwsApi = createAwsApi(optionsConnection(options));
   const { accountId } = options;
   const action = `unlock ${service === "s3" ? "bucket" : "queue"} ${given} in account ${accountId}`;
   // A missing resource is named inside the session, before the session's own diagnosis sees the failure.
@@ -98,11 +98,6 @@ async function unlock<K extends RootTask>(
     return ops.read(s, found.resource);
   });
   return { ...result, policy: found.policy, removed: true, ...(remaining !== undefined ? { remaining } : {}) };
-}
-
-function settingsOf(options: UnlockCommonOptions): ConnectionSettings {
-  const { region, profile, roleArn } = options;
-  return resolveConnection([{ values: { region, profile, roleArn }, source: (key) => `the \`${key}\` option` }]);
 }
 
 function checked(subject: string, service: LockableService, options: UnlockCommonOptions & Record<string, unknown>): void {

@@ -2,8 +2,8 @@
  * `auditRootCredentials`: the root user credentials of the organization's member accounts, audited through short
  * root sessions, with bounded concurrency. One account failing never stops the others; its row carries the error.
  */
-import { createAwsApi, fleetAccounts, resolveConnection, sharedError } from "../aws";
-import type { AwsApi, ConnectionSettings, OrganizationInfo } from "../aws";
+import { createAwsApi, fleetAccounts, optionsConnection, sharedError } from "../aws";
+import type { AwsApi, OrganizationInfo } from "../aws";
 import { credentialCount, mapLimit } from "../core/rootCredentials";
 import type { RootCredentials } from "../core/rootCredentials";
 import { validateAuditOptions } from "../core/validate";
@@ -97,11 +97,6 @@ async function auditManagement(api: AwsApi, org: OrganizationInfo, row: AccountA
   }
 }
 
-/** The audit's own options are its only layer: the SDK's chain does the rest. */
-function settingsOf(options: AuditRootCredentialsOptions): ConnectionSettings {
-  return resolveConnection([{ values: options, source: (key) => `the \`${key}\` option` }]);
-}
-
 /**
  * Audits member accounts' root users: per account one AssumeRoot (IAMAuditRootUserCredentials) and one
  * GetAccountSummary, then only the calls that name what the summary shows (access keys and their last use,
@@ -117,7 +112,7 @@ export async function auditRootCredentials(options: AuditRootCredentialsOptions 
       "auditRootCredentials",
       problems.map((p) => p.reason),
     );
-  const api = createAwsApi(settingsOf(options));
+  const api = createAwsApi(optionsConnection(options));
   // Every account of the organization has a row: the management account's own root user too, read differently.
   const { org, accounts } = await fleetAccounts(api, options.accounts);
   const rows: AccountAudit[] = accounts;
