@@ -3,6 +3,8 @@
  * locked resources): the accounts to visit, with their names and status, and one error said once when every
  * account failed with it alike.
  */
+import { mapLimit } from "../core/rootCredentials";
+import { mapAwsError } from "../errors";
 import { organizationAccounts, organizationReached } from "./accounts";
 import type { AwsApi, OrganizationInfo } from "./api";
 
@@ -45,4 +47,27 @@ export function sharedError(rows: Array<{ accountId: string; error?: { name: str
   if (rows.length < 2 || !first || each.some((e) => !e || e.name !== first.name || e.message !== first.message)) return undefined;
   for (const row of rows) row.error = { name: first.name, message: "the organization-level error above (organizationError)" };
   return { name: first.name, message: first.message.split("<account>").join("each member account") };
+}
+
+/**
+ * Runs `work` for each account, `concurrency` at a time. One account failing never stops the others: its failure,
+ * as the package's error for `action`, goes into its row. `onProgress` hears after each account.
+ */
+export async function visitAccounts<R extends FleetAccount & { error?: { name: string; message: string } }>(
+  rows: R[],
+  concurrency: number,
+  onProgress: ((done: number, total: number) => void) | undefined,
+  action: (accountId: string) => string,
+  work: (row: R) => Promise<void>,
+): Promise<void> {
+  let done = 0;
+  await mapLimit(rows, concurrency, async (row) => {
+    try {
+      await work(row);
+    } catch (e) {
+      const mapped = mapAwsError(e, { action: action(row.accountId), accountId: row.accountId });
+      row.error = { name: mapped.name, message: mapped.message };
+    }
+    onProgress?.(++done, rows.length);
+  });
 }

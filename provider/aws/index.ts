@@ -45,7 +45,7 @@ export { forgetRunFacts, runFact } from "./runFacts";
 export { bestEffort, diagnose } from "./diagnosis";
 export { TASK_FEATURES, inRootSession } from "./inRootSession";
 export { LIST_ACCOUNTS_ACTION, organizationAccounts, organizationReached } from "./accounts";
-export { fleetAccounts, sharedError } from "./fleet";
+export { fleetAccounts, sharedError, visitAccounts } from "./fleet";
 export type { FleetAccount } from "./fleet";
 
 export interface AwsApiOptions {

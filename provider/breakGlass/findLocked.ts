@@ -4,13 +4,14 @@
  * S3UnlockBucketPolicy session (ListBuckets, then GetBucketPolicy per bucket) and one SQSUnlockQueuePolicy session
  * (ListQueues, then GetQueueAttributes per queue), side by side, with bounded concurrency across accounts.
  */
-import { createAwsApi, fleetAccounts, inRootSession, optionsConnection, sharedError } from "../aws";
-import type { AwsApi } from "../aws";
-import { mapLimit } from "../core/rootCredentials";
+import { createAwsApi, fleetAccounts, inRootSession, optionsConnection, sharedError, visitAccounts } from "../aws";
+import type { AwsApi, RootTask } from "../aws";
 import { validateFleetOptions } from "../core/validate";
-import { InvalidArgumentsError, mapAwsError } from "../errors";
+import { InvalidArgumentsError } from "../errors";
 import { lockVerdict } from "./lockedPolicy";
 import type { LockableService } from "./lockedPolicy";
+import { HOLDERS } from "./policyHolders";
+import type { PolicyHolderOps } from "./policyHolders";
 
 export interface FindLockedResourcesOptions {
   /** "all" (default): the organization's ACTIVE member accounts; or these account IDs. */
@@ -65,31 +66,23 @@ export interface LockedResourcesReport {
 
 export const DEFAULT_LOCKED_CONCURRENCY = 8;
 
-async function lockedBuckets(api: AwsApi, accountId: string): Promise<{ found: LockedResource[]; count: number }> {
-  const action = `find the locked S3 buckets of account ${accountId}`;
-  return inRootSession(api, accountId, "S3UnlockBucketPolicy", action, async (s3) => {
-    const buckets = await s3.listBuckets();
+/** The resources of one service that their own policy locks, in one root session of its task. */
+async function lockedIn<K extends RootTask>(
+  api: AwsApi,
+  accountId: string,
+  service: LockableService,
+  ops: PolicyHolderOps<K>,
+): Promise<{ found: LockedResource[]; count: number }> {
+  const action = `find the locked ${service === "s3" ? "S3 buckets" : "SQS queues"} of account ${accountId}`;
+  return inRootSession(api, accountId, ops.task, action, async (session) => {
+    const holders = await ops.list(session);
     const found = await Promise.all(
-      buckets.map(async (b): Promise<LockedResource | undefined> => {
-        const verdict = lockVerdict("s3", await s3.bucketPolicy(b.name));
-        return verdict.locked ? { service: "s3", resource: b.name, region: b.region, statements: verdict.statements } : undefined;
+      holders.map(async (h): Promise<LockedResource | undefined> => {
+        const verdict = lockVerdict(service, await ops.read(session, h.resource));
+        return verdict.locked ? { service, ...h, statements: verdict.statements } : undefined;
       }),
     );
-    return { found: found.filter((r): r is LockedResource => r !== undefined), count: buckets.length };
-  });
-}
-
-async function lockedQueues(api: AwsApi, accountId: string): Promise<{ found: LockedResource[]; count: number }> {
-  const action = `find the locked SQS queues of account ${accountId}`;
-  return inRootSession(api, accountId, "SQSUnlockQueuePolicy", action, async (sqs) => {
-    const urls = await sqs.listQueues();
-    const found = await Promise.all(
-      urls.map(async (url): Promise<LockedResource | undefined> => {
-        const verdict = lockVerdict("sqs", await sqs.queuePolicy(url));
-        return verdict.locked ? { service: "sqs", resource: url, statements: verdict.statements } : undefined;
-      }),
-    );
-    return { found: found.filter((r): r is LockedResource => r !== undefined), count: urls.length };
+    return { found: found.filter((r): r is LockedResource => r !== undefined), count: holders.length };
   });
 }
 
@@ -120,25 +113,23 @@ export async function findLockedResources(options: FindLockedResourcesOptions = 
     }
     return true;
   });
-  let done = 0;
-  await mapLimit(toCheck, options.concurrency ?? DEFAULT_LOCKED_CONCURRENCY, async (row) => {
-    try {
+  await visitAccounts(
+    toCheck,
+    options.concurrency ?? DEFAULT_LOCKED_CONCURRENCY,
+    options.onProgress,
+    (id) => `find the locked resources of account ${id}`,
+    async (row) => {
       // Side by side; when both fail, the buckets' error is the one told, so that alike accounts read alike.
-      const [b, q] = await Promise.allSettled([lockedBuckets(api, row.accountId), lockedQueues(api, row.accountId)]);
+      const [b, q] = await Promise.allSettled([
+        lockedIn(api, row.accountId, "s3", HOLDERS.s3),
+        lockedIn(api, row.accountId, "sqs", HOLDERS.sqs),
+      ]);
       if (b.status === "rejected") throw b.reason;
       if (q.status === "rejected") throw q.reason;
-      const [buckets, queues] = [b.value, q.value];
-      row.locked = [...buckets.found, ...queues.found];
-      row.checked = { buckets: buckets.count, queues: queues.count };
-    } catch (e) {
-      const mapped = mapAwsError(e, {
-        action: `find the locked resources of account ${row.accountId}`,
-        accountId: row.accountId,
-      });
-      row.error = { name: mapped.name, message: mapped.message };
-    }
-    options.onProgress?.(++done, toCheck.length);
-  });
+      row.locked = [...b.value.found, ...q.value.found];
+      row.checked = { buckets: b.value.count, queues: q.value.count };
+    },
+  );
   const organizationError = sharedError(toCheck);
   const failed = rows.filter((r) => r.error).length;
   const withLocked = rows.filter((r) => (r.locked?.length ?? 0) > 0).length;

@@ -18,6 +18,8 @@ import {
   isQueueDoesNotExist,
 } from "../errors";
 import type { LockableService } from "./lockedPolicy";
+import { HOLDERS } from "./policyHolders";
+import type { PolicyHolderOps } from "./policyHolders";
 
 interface UnlockCommonOptions {
   /** The member account that owns the resource. */
@@ -56,13 +58,10 @@ export interface UnlockResult {
   remaining?: string;
 }
 
-/** How each service's policy is read and removed in a session of its task. */
-interface PolicyOps<K extends RootTask> {
-  task: K;
+/** One unlock: the service's policy operations, with how the given name is found and what "not there" is. */
+interface UnlockOps<K extends RootTask> extends PolicyHolderOps<K> {
   /** The resource as the other calls name it (a queue's name becomes its URL). */
   locate(session: TaskApis[K]): Promise<string>;
-  read(session: TaskApis[K], resource: string): Promise<string | undefined>;
-  remove(session: TaskApis[K], resource: string): Promise<void>;
   /** The package's error for a resource that is not there, or undefined for any other failure. */
   notFound(e: unknown, action: string): RootAccessError | undefined;
 }
@@ -71,11 +70,11 @@ async function unlock<K extends RootTask>(
   service: LockableService,
   options: UnlockCommonOptions,
   given: string,
-  ops: PolicyOps<K>,
+  ops: UnlockOps<K>,
 ): Promise<UnlockResult> {
   const api: AwsApi = createAwsApi(optionsConnection(options));
   const { accountId } = options;
-  const action = `unlock ${service === "s3" ? "bucket" : "queue"} ${given} in account ${accountId}`;
+  const action = `unlock ${ops.noun} ${given} in account ${accountId}`;
   // A missing resource is named inside the session, before the session's own diagnosis sees the failure.
   const inSession = <T>(work: (session: TaskApis[K]) => Promise<T>): Promise<T> =>
     inRootSession(api, accountId, ops.task, action, (session) =>
@@ -116,10 +115,8 @@ export async function unlockBucketPolicy(options: UnlockBucketPolicyOptions): Pr
   checked("unlockBucketPolicy", "s3", options as UnlockBucketPolicyOptions & Record<string, unknown>);
   const { bucket } = options;
   return unlock("s3", options, bucket, {
-    task: "S3UnlockBucketPolicy",
+    ...HOLDERS.s3,
     locate: async () => bucket,
-    read: (s3, name) => s3.bucketPolicy(name),
-    remove: (s3, name) => s3.deleteBucketPolicy(name),
     notFound: (e, action) =>
       isNoSuchBucket(e)
         ? new BucketNotFoundError({ action, accountId: options.accountId, task: "S3UnlockBucketPolicy" }, bucket)
@@ -137,10 +134,8 @@ export async function unlockQueuePolicy(options: UnlockQueuePolicyOptions): Prom
   checked("unlockQueuePolicy", "sqs", options as UnlockQueuePolicyOptions & Record<string, unknown>);
   const { queue } = options;
   return unlock("sqs", options, queue, {
-    task: "SQSUnlockQueuePolicy",
+    ...HOLDERS.sqs,
     locate: (sqs) => (/^https?:/.test(queue) ? Promise.resolve(queue) : sqs.queueUrl(queue)),
-    read: (sqs, url) => sqs.queuePolicy(url),
-    remove: (sqs, url) => sqs.removeQueuePolicy(url),
     notFound: (e, action) =>
       isQueueDoesNotExist(e)
         ? new QueueNotFoundError(

@@ -2,9 +2,9 @@
  * `auditRootCredentials`: the root user credentials of the organization's member accounts, audited through short
  * root sessions, with bounded concurrency. One account failing never stops the others; its row carries the error.
  */
-import { createAwsApi, fleetAccounts, optionsConnection, sharedError } from "../aws";
+import { createAwsApi, fleetAccounts, optionsConnection, sharedError, visitAccounts } from "../aws";
 import type { AwsApi, OrganizationInfo } from "../aws";
-import { credentialCount, mapLimit } from "../core/rootCredentials";
+import { credentialCount } from "../core/rootCredentials";
 import type { RootCredentials } from "../core/rootCredentials";
 import { validateAuditOptions } from "../core/validate";
 import { InvalidArgumentsError, mapAwsError } from "../errors";
@@ -126,16 +126,15 @@ export async function auditRootCredentials(options: AuditRootCredentialsOptions 
     }
     return true;
   });
-  let done = 0;
-  await mapLimit(toAudit, options.concurrency ?? DEFAULT_AUDIT_CONCURRENCY, async (row) => {
-    try {
+  await visitAccounts(
+    toAudit,
+    options.concurrency ?? DEFAULT_AUDIT_CONCURRENCY,
+    options.onProgress,
+    (id) => `audit the root user of account ${id}`,
+    async (row) => {
       row.credentials = await auditMember(api, row.accountId, FULL_AUDIT);
-    } catch (e) {
-      const mapped = mapAwsError(e, { action: `audit the root user of account ${row.accountId}`, accountId: row.accountId });
-      row.error = { name: mapped.name, message: mapped.message };
-    }
-    options.onProgress?.(++done, toAudit.length);
-  });
+    },
+  );
   const organizationError = sharedError(toAudit);
   const failed = rows.filter((a) => a.error).length;
   const audited = rows.filter((a) => a.credentials || a.management).length;
