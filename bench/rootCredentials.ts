@@ -7,6 +7,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { start } from "../emulator";
+import type { RunningEmulator } from "../emulator";
 import { PulumiProject, REPO_ROOT, offlineEngineEnv, randomCredentials, run, scratchDir } from "../harness/engine";
 import { DEFAULT_AUDIT_CONCURRENCY } from "../provider/rootCredentials/audit";
 import { muted } from "../harness/stdout";
@@ -25,7 +26,7 @@ const DIRTY_ROOT = {
 const memberId = (i: number): string => String(100000000001 + i);
 
 /** An organization with `n` member accounts; every tenth has all four kinds of root credential. */
-function fleetSeed(n: number, dirtyEvery = 10): Record<string, unknown> {
+export function fleetSeed(n: number, dirtyEvery = 10): Record<string, unknown> {
   const accounts: Array<Record<string, unknown>> = [{ id: MANAGEMENT, name: "management", organizationId: ORG }];
   for (let i = 0; i < n; i += 1) {
     const id = memberId(i);
@@ -169,11 +170,35 @@ export async function callsPerAccount(): Promise<CallsPerAccount[]> {
       why: "AssumeRoot, GetAccountSummary, GetLoginProfile (password is removed by default); no delete session is opened",
     });
     rows.push(...(await breakGlassCalls(emulator, count)));
+    rows.push(await refusedSessionCalls(emulator, count));
     return rows;
   } finally {
     process.env = saved;
     await emulator.close();
   }
+}
+
+/** Accounts in the refused-sessions row (issue 24: the diagnosis once per run, not once per account). */
+export const REFUSED_ACCOUNTS = 400;
+
+/** The audit of an organization whose every root session is refused: the caller may not call sts:AssumeRoot. */
+async function refusedSessionCalls(
+  emulator: RunningEmulator,
+  count: (fn: () => Promise<unknown>) => Promise<number>,
+): Promise<CallsPerAccount> {
+  const key = "AKIABENCHREFUSED0001";
+  const seed = fleetSeed(REFUSED_ACCOUNTS, 0);
+  seed.accessKeys = [{ accessKeyId: key, accountId: MANAGEMENT, allowedActions: ["iam:*", "organizations:*"] }];
+  emulator.setState(seed);
+  process.env.AWS_ACCESS_KEY_ID = key;
+  const { auditRootCredentials } = await import("../provider/rootCredentials/audit");
+  const calls = await count(() => auditRootCredentials());
+  return {
+    operation: `audit, every root session refused (${REFUSED_ACCOUNTS} accounts, no sts:AssumeRoot), per account`,
+    calls: Math.round((calls / REFUSED_ACCOUNTS) * 100) / 100,
+    minimum: 3,
+    why: "goal ≤ 3: the refused AssumeRoot, and the diagnosis of why (ListOrganizationsFeatures, DescribeOrganization, ListAccounts) once per run, not once per account",
+  };
 }
 
 /** A policy that locks its resource: every action of the service denied to everyone. */
@@ -220,9 +245,7 @@ export interface PreviewScale {
   msPerAccount: number;
 }
 
-/** `pulumi preview` of OrganizationRootCredentials over clean accounts: 1 against 100, at emulated latency. */
-/** The preview goals of 100 and 300 accounts at 50 ms per call (issue 24), in ms. */
-export const PREVIEW_GOALS_MS: Record<number, number> = { 100: 3000, 300: 6000 };
+/** `pulumi preview` of OrganizationRootCredentials over clean accounts: 1, 100 and 300, at emulated latency. */
 
 export async function organizationPreview(dir: string): Promise<{ points: PreviewScale[]; perAccountRatio: number }> {
   const emulator = await start({ seed: fleetSeed(300, 0) });

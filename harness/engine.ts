@@ -7,7 +7,8 @@ import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { appendFileSync } from "node:fs";
+import { basename, join, relative, resolve } from "node:path";
 import { compiledProgram } from "./programs";
 import { programNode } from "./toolchain";
 
@@ -116,6 +117,8 @@ export function run(
   env: NodeJS.ProcessEnv,
   timeoutMs = 5 * 60_000,
 ): Promise<RunResult> {
+  const started = Date.now();
+  const caller = process.env.PULUMI_AWS_ROOT_ACCESS_RUN_LOG ? callerStack() : "";
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -139,9 +142,27 @@ export function run(
     });
     child.on("close", (code) => {
       clearTimeout(timer);
+      logRun(command, args, started, caller);
       resolvePromise({ code: code ?? -1, stdout, stderr, output });
     });
   });
+}
+
+function callerStack(): string {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 60;
+  const stack = new Error().stack ?? "";
+  Error.stackTraceLimit = limit;
+  return stack;
+}
+
+/** With PULUMI_AWS_ROOT_ACCESS_RUN_LOG set, one JSON line per command: which spec ran it, what, and how long. */
+function logRun(command: string, args: string[], started: number, caller: string): void {
+  const log = process.env.PULUMI_AWS_ROOT_ACCESS_RUN_LOG;
+  if (!log) return;
+  const spec = /tests\/[\w/.-]+\.spec\.ts/.exec(caller)?.[0] ?? "";
+  const line = { spec, command: basename(command), verb: args.slice(0, 2).join(" "), ms: Date.now() - started };
+  appendFileSync(log, `${JSON.stringify(line)}\n`);
 }
 
 export class PulumiCommandError extends Error {

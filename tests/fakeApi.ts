@@ -71,9 +71,11 @@ export class FakeApi implements AwsApi {
         this.maybeFail("describeOrganization");
         return { id: this.organizationId, managementAccountId: this.managementAccountId, featureSet: this.featureSet };
       },
-      listAccounts: async () => {
+      listAccounts: async (onPage) => {
         this.maybeFail("listAccounts");
-        return this.accounts.map((a) => ({ ...a }));
+        const accounts = this.accounts.map((a) => ({ ...a }));
+        onPage?.(accounts);
+        return accounts;
       },
       listTrustedServices: async () => {
         this.maybeFail("listTrustedServices");

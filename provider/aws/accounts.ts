@@ -25,10 +25,17 @@ export async function organizationReached(api: AwsApi): Promise<OrganizationInfo
   }
 }
 
-/** Every account of the organization, the management account included. */
-export async function organizationAccounts(api: AwsApi, org: OrganizationInfo): Promise<AccountInfo[]> {
+/**
+ * Every account of the organization, the management account included.
+ * @param onPage given each page as it arrives
+ */
+export async function organizationAccounts(
+  api: AwsApi,
+  org: OrganizationInfo,
+  onPage?: (accounts: AccountInfo[]) => void,
+): Promise<AccountInfo[]> {
   try {
-    return await api.organizations.listAccounts();
+    return await api.organizations.listAccounts(onPage);
   } catch (e) {
     throw await listingRefused(api, org, e);
   }

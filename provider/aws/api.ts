@@ -45,7 +45,8 @@ export interface AccountInfo {
 /** AWS Organizations: the organization, its accounts, trusted access and delegated administrators. Lists are read to the end. */
 export interface OrganizationsApi {
   describeOrganization(): Promise<OrganizationInfo>;
-  listAccounts(): Promise<AccountInfo[]>;
+  /** @param onPage given each page of accounts as it arrives */
+  listAccounts(onPage?: (accounts: AccountInfo[]) => void): Promise<AccountInfo[]>;
   /** Service principals with trusted access. */
   listTrustedServices(): Promise<string[]>;
   setTrustedAccess(servicePrincipal: string, enabled: boolean): Promise<void>;

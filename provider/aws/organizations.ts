@@ -23,15 +23,19 @@ export function createOrganizationsApi(settings: ConnectionSettings, pageSize?: 
       const org = (await (await orgs()).send(new DescribeOrganizationCommand({}))).Organization;
       return { id: org?.Id ?? "", managementAccountId: org?.MasterAccountId ?? "", featureSet: org?.FeatureSet ?? "" };
     },
-    async listAccounts() {
+    async listAccounts(onPage) {
       const c = await orgs();
-      return readAllPages("ListAccounts", async (NextToken) => {
-        const page = await c.send(new ListAccountsCommand({ NextToken, MaxResults }));
-        return {
-          items: (page.Accounts ?? []).map((a) => ({ id: a.Id ?? "", name: a.Name ?? "", status: a.Status ?? "" })),
-          nextToken: page.NextToken,
-        };
-      });
+      return readAllPages(
+        "ListAccounts",
+        async (NextToken) => {
+          const page = await c.send(new ListAccountsCommand({ NextToken, MaxResults }));
+          return {
+            items: (page.Accounts ?? []).map((a) => ({ id: a.Id ?? "", name: a.Name ?? "", status: a.Status ?? "" })),
+            nextToken: page.NextToken,
+          };
+        },
+        onPage,
+      );
     },
     async listTrustedServices() {
       const c = await orgs();

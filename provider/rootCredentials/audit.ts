@@ -117,7 +117,6 @@ export async function auditRootCredentials(options: AuditRootCredentialsOptions 
   const { org, accounts } = await fleetAccounts(api, options.accounts);
   const rows: AccountAudit[] = accounts;
   const management = rows.find((row) => row.accountId === org.managementAccountId);
-  if (management) await auditManagement(api, org, management);
   const toAudit = rows.filter((row) => {
     if (row === management) return false;
     if (row.status !== undefined && row.status !== "ACTIVE") {
@@ -126,15 +125,20 @@ export async function auditRootCredentials(options: AuditRootCredentialsOptions 
     }
     return true;
   });
-  await visitAccounts(
-    toAudit,
-    options.concurrency ?? DEFAULT_AUDIT_CONCURRENCY,
-    options.onProgress,
-    (id) => `audit the root user of account ${id}`,
-    async (row) => {
-      row.credentials = await auditMember(api, row.accountId, FULL_AUDIT);
-    },
-  );
+  // The management account's two calls (who is calling, then its summary) run beside the members' audits, not
+  // before them: at 10 accounts they were a fifth of the run. It never throws; its failure goes into its row.
+  await Promise.all([
+    management && auditManagement(api, org, management),
+    visitAccounts(
+      toAudit,
+      options.concurrency ?? DEFAULT_AUDIT_CONCURRENCY,
+      options.onProgress,
+      (id) => `audit the root user of account ${id}`,
+      async (row) => {
+        row.credentials = await auditMember(api, row.accountId, FULL_AUDIT);
+      },
+    ),
+  ]);
   const organizationError = sharedError(toAudit);
   const failed = rows.filter((a) => a.error).length;
   const audited = rows.filter((a) => a.credentials || a.management).length;

@@ -20,12 +20,13 @@ describe(`${BAD_INPUTS.length} wrong declarations through the real engine`, func
     fx = await startEmulator();
     dir = workDir("bad-input");
     const env = offlineEngineEnv(scratchDir("e2e-bad-input"), { emulatorUrl: fx.emulator.url, credentials: fx.credentials });
-    // The engine stops at the first failed check, so each case gets its own stack; a small pool runs them side by side.
+    // The engine stops at the first failed check, so each case gets its own preview; a small pool runs them side by
+    // side. A preview leaves the stack as it was, so each worker re-declares one stack of its own for every case.
     let next = 0;
-    const worker = async (): Promise<void> => {
+    const worker = async (w: number): Promise<void> => {
+      const project = await PulumiProject.create({ dir, program: PROGRAM, env, stack: `worker-${w}` });
       while (next < BAD_INPUTS.length) {
         const i = next++;
-        const project = await PulumiProject.create({ dir, program: PROGRAM, env, stack: `case-${i}` });
         project.setConfig(
           "resources",
           JSON.stringify([{ kind: BAD_INPUTS[i]!.kind, name: "subject", args: BAD_INPUTS[i]!.inputs }]),
@@ -33,7 +34,7 @@ describe(`${BAD_INPUTS.length} wrong declarations through the real engine`, func
         results[i] = await project.preview([], true);
       }
     };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
   });
   after(async () => {
     rmSync(dir, { recursive: true, force: true });

@@ -33,6 +33,14 @@ describe("the example program through the real Pulumi CLI", function () {
     });
   });
 
+  it("runs the program against the package as installed: the provider is one require() of it in state", async () => {
+    // What the harness promises every test program (harness/programs.ts), and what users' stacks record.
+    const [resource] = await project.resources(":OrganizationsFeatures");
+    const provider = String(resource!.inputs.__provider);
+    expect(provider.slice(0, 400)).to.match(/require\("pulumi-aws-root-access\/dist\/providers\/OrganizationsFeatures\.js"\)/);
+    expect(Buffer.byteLength(provider)).to.be.below(512);
+  });
+
   it("reports no changes on a second up and a plain preview", async () => {
     const up = await project.up();
     expect(up.stdout).to.match(/2 unchanged/);
