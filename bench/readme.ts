@@ -4,6 +4,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import type { AuditScalePoint, CallsPerAccount, PreviewScale } from "./rootCredentials";
 
 const REPO_ROOT = resolve(__dirname, "..");
 export const README = join(REPO_ROOT, "README.md");
@@ -12,28 +13,12 @@ export const RESULTS = join(REPO_ROOT, "bench", "results.json");
 export const TABLE_START = "<!-- bench table: written by `npm run bench` from bench/results.json; do not edit -->";
 export const TABLE_END = "<!-- end of bench table -->";
 
-interface CallsRow {
-  operation: string;
-  calls: number;
-  minimum: number;
-}
-interface AuditPoint {
-  accounts: number;
-  calls: number;
-  wallMs: number;
-  floorMs: number;
-  ratioToFloor: number;
-  ratioAfterStartup: number;
-  startupMs: number;
-  peakRssMiB: number;
-}
-interface PreviewPoint {
-  accounts: number;
-  parallelDiff: boolean;
-  previewMs: number;
-  calls: number;
-}
-interface ScalePoint {
+type CallsRow = Pick<CallsPerAccount, "operation" | "calls" | "minimum">;
+type AuditPoint = AuditScalePoint;
+type PreviewPoint = Pick<PreviewScale, "accounts" | "parallelDiff" | "previewMs" | "calls">;
+
+/** One point of the scale benchmark (RootSessions across organizations). */
+export interface ScalePoint {
   resources: number;
   upMs: number;
   previewMs: number;

@@ -21,7 +21,7 @@ import { renderScaleSvg } from "./report";
 import { peakConcurrency } from "../harness/concurrency";
 import { AUDIT_SIZES, LATENCY_MS, auditScale, callsPerAccount, organizationPreview } from "./rootCredentials";
 import { PREVIEW_GOALS_MS, goalsOf, writeReadmeTable } from "./readme";
-import type { BenchResults } from "./readme";
+import type { BenchResults, ScalePoint } from "./readme";
 import { nativeVsDynamic } from "./native";
 import { median, timed } from "./timing";
 
@@ -171,15 +171,6 @@ async function stateSize(dir: string): Promise<Sizes> {
   }
   await h.close();
   return sizes;
-}
-
-interface ScalePoint {
-  resources: number;
-  upMs: number;
-  previewMs: number;
-  upCalls: number;
-  previewCalls: number;
-  peakConcurrentCalls: number;
 }
 
 async function scale(dir: string): Promise<ScalePoint[]> {
