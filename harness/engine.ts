@@ -211,6 +211,8 @@ export interface StateResource {
   id?: string;
   inputs: Record<string, unknown>;
   outputs: Record<string, unknown>;
+  /** Where the program declared the resource (`project:///…#line,column`), as the engine recorded it. */
+  sourcePosition?: string;
 }
 
 /** A Pulumi project and stack in a scratch directory, driven through the CLI as a user would. */
