@@ -227,7 +227,7 @@ async function main(): Promise<void> {
     const perAccount = await callsPerAccount();
     log(`root credentials: the audit CLI over ${AUDIT_SIZES.join(", ")} member accounts…`);
     const audit = await auditScale();
-    log("root credentials: preview of OrganizationRootCredentials, 1 and 100 accounts…");
+    log("root credentials: preview of OrganizationRootCredentials, 1, 100 and 300 accounts…");
     const orgPreview = await organizationPreview(dir);
     log("the native face against the dynamic one…");
     const native = await nativeVsDynamic(dir, log);
