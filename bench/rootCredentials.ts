@@ -246,7 +246,6 @@ export interface PreviewScale {
 }
 
 /** `pulumi preview` of OrganizationRootCredentials over clean accounts: 1, 100 and 300, at emulated latency. */
-
 export async function organizationPreview(dir: string): Promise<{ points: PreviewScale[]; perAccountRatio: number }> {
   const emulator = await start({ seed: fleetSeed(300, 0) });
   const credentials = randomCredentials();

@@ -247,9 +247,9 @@ async function main(): Promise<void> {
       },
       nativeFace: native,
     };
-    const goals = goalsOf(results as BenchResults);
+    const goals = goalsOf(results);
     writeFileSync(join(REPO_ROOT, "bench", "results.json"), `${JSON.stringify({ ...results, goals }, null, 2)}\n`);
-    writeReadmeTable(results as BenchResults);
+    writeReadmeTable(results);
     writeFileSync(join(REPO_ROOT, "bench", "scale.svg"), renderScaleSvg(scalePoints, SCALE_LATENCY_MS));
 
     printTable(
@@ -257,13 +257,12 @@ async function main(): Promise<void> {
       ["resource", ...calls.RootSessions.map((r) => r.operation)],
       KINDS.map((k) => [k, ...calls[k].map((r) => `${r.calls}/${r.minimum}; ${r.mutating}; ${r.organizationsCalls}`)]),
     );
-    const o = overhead;
     printTable(
       `Engine overhead (median of ${OVERHEAD_REPS}, interleaved)`,
       ["command", "ours ms", "no-op ms", "ratio"],
       [
-        ["preview", o.previewMs.ours, o.previewMs.noop, o.previewRatio],
-        ["up", o.upMs.ours, o.upMs.noop, o.upRatio],
+        ["preview", overhead.previewMs.ours, overhead.previewMs.noop, overhead.previewRatio],
+        ["up", overhead.upMs.ours, overhead.upMs.noop, overhead.upRatio],
       ],
     );
     printTable(

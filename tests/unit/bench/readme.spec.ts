@@ -27,9 +27,11 @@ describe("the README's benchmark table", () => {
 
 describe("the benchmark's goals", () => {
   it("are met at or under the goal, and carry the ratio to it", () => {
-    const r = results();
-    const [first] = goalsOf(r);
-    expect(first!.ratio).to.equal(Math.round((first!.measured / first!.target) * 100) / 100);
-    expect(first!.met).to.equal(first!.measured <= first!.target);
+    const goals = goalsOf(results());
+    expect(goals).to.have.length.greaterThan(0);
+    for (const g of goals) {
+      expect(g.ratio, g.goal).to.equal(Math.round((g.measured / g.target) * 100) / 100);
+      expect(g.met, g.goal).to.equal(g.measured <= g.target);
+    }
   });
 });
